@@ -1,3 +1,5 @@
 # What sifund's headers need. The Debian packages that provide these (and
 # what the tests and tools need) are listed in scripts/debian-packages.txt.
-find_package(Boost 1.74 REQUIRED)  # header-only: Multiprecision, Date_Time
+find_package(Boost 1.74 REQUIRED)                  # header-only: Multiprecision, Date_Time
+find_package(nlohmann_json 3.11 REQUIRED)          # commands and events as JSON
+find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto) # SHA-256 of the hash chain

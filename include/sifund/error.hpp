@@ -3,6 +3,7 @@
 // "money.parse") so that callers, the CLI and the Python bindings can tell
 // them apart without parsing the sentence meant for people.
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -18,14 +19,32 @@ public:
     // A stable identifier, dotted like a rule id: "money.parse", "date.parse", ...
     [[nodiscard]] const std::string& id() const noexcept { return id_; }
 
+    // Which command of a batch it concerns (0-based), when it concerns one:
+    // the CLI turns it into the line of the input file.
+    [[nodiscard]] std::optional<std::size_t> index() const noexcept { return index_; }
+    void set_index(std::size_t i) noexcept { index_ = i; }
+
 private:
     std::string id_;
+    std::optional<std::size_t> index_;
 };
 
 // Malformed input: text that is not an amount, a rate, a date, ...
 class InputError : public Error {
 public:
     using Error::Error;
+};
+
+// Malformed input in a named field of a command or rulebook: "amount",
+// "rules.grant.max_amount", "tranches[1].date". The message names it too.
+class FieldError : public InputError {
+public:
+    FieldError(std::string id, std::string field, const std::string& message)
+        : InputError(std::move(id), message), field_(std::move(field)) {}
+    [[nodiscard]] const std::string& field() const noexcept { return field_; }
+
+private:
+    std::string field_;
 };
 
 // A result that does not fit the representation (never a wrap or a clamp).

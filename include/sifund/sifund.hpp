@@ -1,7 +1,10 @@
 #pragma once
 // The whole public API of sifund. Parts, from the bottom up:
 //   money/  exact amounts, rates, rounding, allocation
-//   time/   dates, budget years, periods, schedules
+//   time/   dates, budget years, periods, schedules, timestamps
+//   rules/  rulebook revisions
+//   ledger/ commands, events, the hash chain, the store port
+//   fund/   state (one fold), checks, statement, Fund
 
 #include "sifund/error.hpp"
 #include "sifund/money/allocate.hpp"
@@ -13,3 +16,15 @@
 #include "sifund/time/date.hpp"
 #include "sifund/time/period.hpp"
 #include "sifund/time/schedule.hpp"
+#include "sifund/time/timestamp.hpp"
+#include "sifund/rules/evidence.hpp"
+#include "sifund/rules/rulebook.hpp"
+#include "sifund/ledger/commands.hpp"
+#include "sifund/ledger/command_json.hpp"
+#include "sifund/ledger/event.hpp"
+#include "sifund/ledger/store.hpp"
+#include "sifund/fund/state.hpp"
+#include "sifund/fund/apply.hpp"
+#include "sifund/fund/checks.hpp"
+#include "sifund/fund/statement.hpp"
+#include "sifund/fund/fund.hpp"

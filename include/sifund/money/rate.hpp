@@ -91,7 +91,7 @@ private:
 namespace detail {
 
 [[noreturn]] inline void refuse_rate(std::string_view text, std::string_view why) {
-    throw InputError("rate.parse", "not a rate: " + quoted(text) + ": " + std::string(why));
+    throw InputError("rate.parse", "not a rate: " + sifund::detail::quoted(text) + ": " + std::string(why));
 }
 
 // units / 10^(decimals) as a plain decimal without trailing zeros.

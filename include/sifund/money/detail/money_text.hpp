@@ -33,11 +33,11 @@ namespace sifund::detail {
 }
 
 [[noreturn]] inline void refuse_amount(std::string_view text, std::string_view why) {
-    throw InputError("money.parse", "not an amount: " + quoted(text) + ": " + std::string(why));
+    throw InputError("money.parse", "not an amount: " + sifund::detail::quoted(text) + ": " + std::string(why));
 }
 [[noreturn]] inline void refuse_amount_range(std::string_view text) {
     throw InputError("money.out_of_range",
-                     "amount out of range: " + quoted(text) +
+                     "amount out of range: " + sifund::detail::quoted(text) +
                          ": sifund holds amounts up to ±92 233 720 368 547 758.07");
 }
 
@@ -52,10 +52,10 @@ inline std::string_view strip_unit(std::string_view text, Currency currency) {
         bool another_currency = unit == "kr";
         for (std::string_view code : Currency::known) another_currency = another_currency || unit == code;
         if (another_currency)
-            throw CurrencyError("currency.mismatch", "amount " + quoted(text) + " is not in " +
+            throw CurrencyError("currency.mismatch", "amount " + sifund::detail::quoted(text) + " is not in " +
                                                          std::string(currency.code()) +
                                                          ", the fund's currency");
-        refuse_amount(text, "unknown unit " + quoted(unit));
+        refuse_amount(text, "unknown unit " + sifund::detail::quoted(unit));
     }
     std::string_view number = text.substr(0, k);
     number.remove_suffix(separator_before(number));
@@ -104,7 +104,7 @@ inline Money parse_money(std::string_view text, Currency currency) {
     if (i < s.size()) {
         const char mark = s[i];
         if (mark != '.' && mark != ',')
-            refuse_amount(text, "unexpected character " + quoted(s.substr(i, 1)));
+            refuse_amount(text, "unexpected character " + sifund::detail::quoted(s.substr(i, 1)));
         if (mark == '.' && grouped)
             refuse_amount(text, "a decimal point after groups of thousands; write 1234.50 or 1 234,50");
         ++i;
@@ -114,7 +114,7 @@ inline Money parse_money(std::string_view text, Currency currency) {
             ++decimals;
             ++i;
         }
-        if (i < s.size()) refuse_amount(text, "unexpected character " + quoted(s.substr(i, 1)));
+        if (i < s.size()) refuse_amount(text, "unexpected character " + sifund::detail::quoted(s.substr(i, 1)));
         if (decimals == 0) refuse_amount(text, "no digits after the decimal separator");
         if (decimals > 2) refuse_amount(text, "more than two decimals; amounts are exact to the öre");
         if (decimals == 1) ore *= 10;

@@ -1,0 +1,217 @@
+#pragma once
+// Fund: the one way to change a fund. It reads its store, verifies the hash
+// chain, folds the events into state; apply() checks each command against
+// the rules in force on its date and appends the whole batch or nothing.
+
+#include <nlohmann/json.hpp>
+#include <span>
+#include <vector>
+
+#include "sifund/fund/apply.hpp"
+#include "sifund/fund/checks.hpp"
+#include "sifund/fund/statement.hpp"
+#include "sifund/ledger/event.hpp"
+#include "sifund/ledger/store.hpp"
+
+namespace sifund {
+
+// A command refused by a rule or an invariant. id() is the rule id.
+class RuleViolation : public Error {
+public:
+    RuleViolation(const Refusal& r, std::string citation, const Command& c)
+        : Error(r.rule_id, describe(r, citation, c)),
+          citation_(std::move(citation)),
+          expected_(r.expected),
+          actual_(r.actual),
+          reason_(r.message) {}
+
+    [[nodiscard]] const std::string& rule_id() const noexcept { return id(); }
+    // The rulebook paragraph, or "" for an invariant of sifund's own.
+    [[nodiscard]] const std::string& citation() const noexcept { return citation_; }
+    [[nodiscard]] const std::string& expected() const noexcept { return expected_; }
+    [[nodiscard]] const std::string& actual() const noexcept { return actual_; }
+    [[nodiscard]] const std::string& reason() const noexcept { return reason_; }
+
+private:
+    static std::string describe(const Refusal& r, const std::string& citation, const Command& c) {
+        return "refused by rule " + r.rule_id + " (" + (citation.empty() ? "sifund invariant" : citation) + "): " +
+               std::string(c.type()) + " of " + c.date.to_string() + " by " + c.actor + ": " + r.message;
+    }
+    std::string citation_, expected_, actual_, reason_;
+};
+
+// The stored history does not verify: a hash, the sequence or the chain is broken.
+class IntegrityError : public Error {
+public:
+    IntegrityError(std::string id, std::int64_t seq, const std::string& message)
+        : Error(std::move(id), message), seq_(seq) {}
+    [[nodiscard]] std::int64_t seq() const noexcept { return seq_; }
+
+private:
+    std::int64_t seq_;
+};
+
+struct Applied {
+    std::int64_t first_seq = 0, last_seq = 0;  // the events appended (commands and the fund's own true-ups)
+    [[nodiscard]] std::int64_t count() const { return last_seq >= first_seq ? last_seq - first_seq + 1 : 0; }
+};
+
+namespace detail {
+
+inline StoredEvent stored_row(const Event& e) {
+    return {e.seq,          std::string(e.command.type()), e.command.date.to_string(), e.recorded_at.to_string(),
+            e.prev_hash,    e.hash,                        to_json(e).dump()};
+}
+
+// Verifies one stored row against the one before it and returns the event.
+inline Event verified_event(const StoredEvent& row, std::int64_t expected_seq, const std::string& prev_hash,
+                            Currency currency) {
+    Event e;
+    try {
+        e = event_from_json(nlohmann::json::parse(row.json), currency);
+    } catch (const std::exception& err) {
+        throw IntegrityError("integrity.unreadable", row.seq,
+                             "event " + std::to_string(row.seq) + " cannot be read: " + err.what());
+    }
+    if (e.seq != expected_seq || row.seq != expected_seq)
+        throw IntegrityError("integrity.sequence", expected_seq,
+                             "the ledger jumps from seq " + std::to_string(expected_seq - 1) + " to " +
+                                 std::to_string(e.seq) + ": an event is missing or out of order");
+    if (e.prev_hash != prev_hash)
+        throw IntegrityError("integrity.chain", e.seq,
+                             "event " + std::to_string(e.seq) + " does not follow the event before it (prev_hash differs)");
+    if (compute_hash(e) != e.hash || row.hash != e.hash)
+        throw IntegrityError("integrity.hash", e.seq,
+                             "event " + std::to_string(e.seq) + " was changed after it was recorded (its hash differs)");
+    return e;
+}
+
+}  // namespace detail
+
+class Fund {
+public:
+    // Reads and verifies every stored event; IntegrityError names the first broken seq.
+    explicit Fund(Store& store) : store_(&store) {
+        std::string prev = genesis_hash;
+        for (const StoredEvent& row : store.load()) {
+            Event e = detail::verified_event(row, state_.last_seq + 1, prev, state_.currency());
+            prev = e.hash;
+            events_.push_back(std::move(e));
+            sifund::apply(state_, events_.back(), std::span<const Event>(events_).first(events_.size() - 1));
+        }
+    }
+
+    // Checks every command in order against the state it would meet and
+    // appends them all, with any true-ups the fund owes, or none. A refusal
+    // is a RuleViolation, bad input an InputError; either carries index(),
+    // the position of the command in `commands`, and nothing is stored.
+    Applied apply(std::span<const Command> commands, Timestamp recorded_at) {
+        return apply_each(commands.size(), recorded_at, [&](std::size_t i, const FundState&) { return commands[i]; });
+    }
+
+    // The same, from command objects as in a JSON Lines file; amounts are read
+    // in the fund's currency as established so far.
+    Applied apply(const std::vector<nlohmann::json>& objects, Timestamp recorded_at) {
+        return apply_each(objects.size(), recorded_at, [&](std::size_t i, const FundState& s) {
+            Command c = command_from_json(objects[i], s.currency());
+            if (c.as<cmd::AllocationTruedUp>())
+                throw FieldError("input.system_command", "type",
+                                 "allocation.trued_up is appended by sifund itself when an outcome is recorded");
+            return c;
+        });
+    }
+
+    // Where the fund stands on `as_of`, as known at `known_at` (all that is recorded when absent).
+    [[nodiscard]] Statement statement(const Date& as_of, std::optional<Timestamp> known_at = {}) const {
+        return make_statement(fold(events_, View{as_of, known_at}), as_of, known_at);
+    }
+
+    [[nodiscard]] const std::vector<Event>& events() const noexcept { return events_; }
+    [[nodiscard]] const FundState& state() const noexcept { return state_; }
+
+private:
+    template <class Next>
+    Applied apply_each(std::size_t n, Timestamp recorded_at, Next next) {
+        if (recorded_at < state_.last_recorded_at)
+            throw InputError("ledger.recorded_at", "recording time " + recorded_at.to_string() +
+                                                       " is before the last event's " +
+                                                       state_.last_recorded_at.to_string() + "; time never goes backwards in a ledger");
+        FundState work = state_;
+        const std::size_t kept = events_.size();
+        Applied applied{work.last_seq + 1, work.last_seq};
+        try {
+            for (std::size_t i = 0; i < n; ++i) {
+                try {
+                    Command c = next(i, work);
+                    complete(c, work);
+                    append(work, std::move(c), recorded_at);
+                    true_up_if_due(work, recorded_at);
+                } catch (Error& err) {
+                    err.set_index(i);
+                    throw;
+                }
+            }
+            std::vector<StoredEvent> rows;
+            rows.reserve(events_.size() - kept);
+            for (std::size_t k = kept; k < events_.size(); ++k) rows.push_back(detail::stored_row(events_[k]));
+            store_->append(rows);
+        } catch (...) {
+            events_.resize(kept);
+            throw;
+        }
+        applied.last_seq = work.last_seq;
+        state_ = std::move(work);
+        return applied;
+    }
+
+    // Fills in what the fund computes on acceptance: an allocation given as a
+    // rate gets its amount from the recorded tax revenue.
+    static void complete(Command& c, const FundState& s) {
+        auto* a = std::get_if<cmd::AllocationDecided>(&c.body);
+        if (!a || !a->rate || !a->amount.is_zero()) return;
+        const RulebookRevision* rb = s.rulebook_on(c.date);
+        if (!rb) return;
+        if (auto due = checks::allocation_due(s, rb->rules, a->budget_year, a->basis, *a->rate)) a->amount = *due;
+    }
+
+    void append(FundState& work, Command c, Timestamp recorded_at) {
+        const RulebookRevision* rb = work.rulebook_on(c.date);
+        const CheckContext ctx{work, events_, c, rb ? &rb->rules : nullptr};
+        if (auto refusals = run_checks(ctx); !refusals.empty())
+            throw RuleViolation(refusals.front(), rb ? rb->rules.cite(refusals.front().rule_id) : std::string(), c);
+        Event e;
+        e.seq = work.last_seq + 1;
+        e.recorded_at = recorded_at;
+        e.prev_hash = events_.empty() ? genesis_hash : events_.back().hash;
+        e.command = std::move(c);
+        e.hash = compute_hash(e);
+        events_.push_back(std::move(e));
+        sifund::apply(work, events_.back(), std::span<const Event>(events_).first(events_.size() - 1));
+    }
+
+    // When an outcome arrives for a year whose allocation rested on the
+    // budgeted figure, and the rulebook asks for it, the fund appends the
+    // difference itself (DESIGN §4.1).
+    void true_up_if_due(FundState& work, Timestamp recorded_at) {
+        const Command& last = events_.back().command;
+        const auto* t = last.as<cmd::TaxRevenueRecorded>();
+        if (!t || t->kind != "outcome") return;
+        const auto it = work.allocations.find(t->budget_year);
+        if (it == work.allocations.end() || it->second.reversed) return;
+        const AllocationRecord& alloc = it->second;
+        if (!alloc.decision.rate || alloc.decision.basis != "budget") return;
+        const RulebookRevision* rb = work.rulebook_on(last.date);
+        if (!rb || !rb->rules.allocation.true_up) return;
+        const Money due = alloc.decision.rate->of(t->amount, rb->rules.allocation.rounding, rb->rules.allocation.round_to);
+        const Money difference = due - alloc.total();
+        if (difference.is_zero()) return;
+        cmd::AllocationTruedUp up{t->budget_year, *alloc.decision.rate, t->amount, alloc.total(), difference};
+        append(work, Command{last.date, "sifund", up}, recorded_at);
+    }
+
+    Store* store_;
+    std::vector<Event> events_;
+    FundState state_;
+};
+
+}  // namespace sifund
