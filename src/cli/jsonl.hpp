@@ -1,0 +1,55 @@
+#pragma once
+// Reading a JSON Lines command file, remembering each command's line so that
+// errors can name it. Blank lines are skipped; anything else must be one
+// JSON object.
+
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+#include <sifund/error.hpp>
+
+namespace sifund::cli {
+
+struct CommandFile {
+    std::string path;
+    std::vector<nlohmann::json> commands;
+    std::vector<std::size_t> line_of;  // 1-based line of each command
+};
+
+// An error about one line of the command file: malformed input, or a
+// command refused by a rule (`refused`).
+class LineError : public Error {
+public:
+    LineError(std::string id, std::size_t line, const std::string& message, bool refused = false)
+        : Error(std::move(id), message), line_(line), refused_(refused) {}
+    [[nodiscard]] std::size_t line() const noexcept { return line_; }
+    [[nodiscard]] bool refused() const noexcept { return refused_; }
+
+private:
+    std::size_t line_;
+    bool refused_;
+};
+
+inline CommandFile read_command_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError("cli.file", "cannot read " + path);
+    CommandFile file{path, {}, {}};
+    std::string line;
+    for (std::size_t n = 1; std::getline(in, line); ++n) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        try {
+            file.commands.push_back(nlohmann::json::parse(line));
+        } catch (const nlohmann::json::parse_error& e) {
+            std::string why = e.what();
+            if (const auto at = why.find("parse error"); at != std::string::npos) why = why.substr(at);
+            throw LineError("input.malformed_json", n, "malformed JSON: " + why);
+        }
+        file.line_of.push_back(n);
+    }
+    return file;
+}
+
+}  // namespace sifund::cli

@@ -1,0 +1,70 @@
+// sifund: the command-line tool for a social investment fund's books.
+// Exit codes a script can trust: 0 done, 1 refused by a rule or invariant,
+// 2 bad input or could not run. Messages go to stderr, results to stdout.
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <sifund/sifund.hpp>
+
+#include "commands.hpp"
+#include "jsonl.hpp"
+#include "options.hpp"
+
+namespace {
+
+constexpr const char* usage = R"(sifund: run and audit a social investment fund
+
+usage:
+  sifund init DB                     create an empty fund store (a SQLite file)
+  sifund apply DB FILE.jsonl [--recorded-at TIME]
+                                     validate and append every command, all or nothing
+  sifund statement DB [--as-of DATE] [--known-at TIME] [--format text|json]
+                                     where the fund stands (as of today by default)
+  sifund export DB --format jsonl    the verified event history
+
+exit codes: 0 done, 1 refused by a rule, 2 bad input or could not run
+)";
+
+// "fund.jsonl:12: " when the error concerns a line of the input file.
+std::string where(const std::vector<std::string>& args, const sifund::cli::LineError& e) {
+    return (args.size() > 3 ? args[3] : std::string("input")) + ":" + std::to_string(e.line()) + ": ";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    using namespace sifund;
+    const std::vector<std::string> all(argv, argv + argc);
+    if (all.size() < 2 || all[1] == "help" || all[1] == "--help" || all[1] == "-h") {
+        (all.size() < 2 ? std::cerr : std::cout) << usage;
+        return all.size() < 2 ? 2 : 0;
+    }
+    const std::string verb = all[1];
+    const std::vector<std::string> args(all.begin() + 2, all.end());
+    try {
+        if (verb == "init") return cli::run_init(args, std::cout);
+        if (verb == "apply") return cli::run_apply(args, std::cout);
+        if (verb == "statement") return cli::run_statement(args, std::cout);
+        if (verb == "export") return cli::run_export(args, std::cout);
+        std::cerr << "sifund: unknown command \"" << verb << "\"\n\n" << usage;
+        return 2;
+    } catch (const cli::LineError& e) {
+        // A rule refusal is 1; anything wrong with the input itself is 2.
+        std::cerr << where(all, e) << e.what() << "\n";
+        return e.refused() ? 1 : 2;
+    } catch (const RuleViolation& e) {
+        std::cerr << "sifund: " << e.what() << "\n";
+        return 1;
+    } catch (const cli::UsageError& e) {
+        std::cerr << "sifund " << verb << ": " << e.what() << "\n\n" << usage;
+        return 2;
+    } catch (const Error& e) {
+        std::cerr << "sifund " << verb << ": " << e.what() << " [" << e.id() << "]\n";
+        return 2;
+    } catch (const std::exception& e) {
+        std::cerr << "sifund " << verb << ": " << e.what() << "\n";
+        return 2;
+    }
+}
