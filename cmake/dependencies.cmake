@@ -3,3 +3,4 @@
 find_package(Boost 1.74 REQUIRED)                  # header-only: Multiprecision, Date_Time
 find_package(nlohmann_json 3.11 REQUIRED)          # commands and events as JSON
 find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto) # SHA-256 of the hash chain
+find_package(Threads REQUIRED)                     # reading long ledgers in parallel

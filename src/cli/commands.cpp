@@ -60,7 +60,7 @@ int run_export(const std::vector<std::string>& args, std::ostream& out) {
     const std::string format = opts.choice("format", {"jsonl"});
     auto store = open_store(opts.arg(0), SqliteStore::Open::read_only);
     const Fund fund(*store);  // verifies the chain before anything is written out
-    for (const Event& e : fund.events()) out << to_json(e).dump() << "\n";
+    for (const Event& e : fund.events()) out << jsonl_line(canonical_text(e), e.hash) << "\n";
     return 0;
 }
 

@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <set>
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,7 +54,7 @@ public:
 
     // The raw value, marking it read; nullptr when absent or null.
     [[nodiscard]] const json* raw(std::string_view name) {
-        seen_.emplace(name);
+        seen_.push_back(name);
         const auto it = object_.find(name);
         if (it == object_.end() || it->is_null()) return nullptr;
         return &*it;
@@ -197,7 +197,7 @@ public:
     // Refuses any field that was not read.
     void finish() const {
         for (auto it = object_.begin(); it != object_.end(); ++it)
-            if (!seen_.count(it.key()))
+            if (std::find(seen_.begin(), seen_.end(), it.key()) == seen_.end())
                 throw FieldError("input.unknown_field", path_of(it.key()),
                                  "unknown field \"" + path_of(it.key()) + "\"");
     }
@@ -208,7 +208,9 @@ private:
     [[nodiscard]] std::string where() const { return path_.empty() ? "a command " : "\"" + path_ + "\" "; }
     const json& object_;
     std::string path_;
-    std::set<std::string, std::less<>> seen_;
+    // The names asked for: string literals of the readers, or keys of the
+    // object itself, so views stay valid while this reader lives.
+    std::vector<std::string_view> seen_;
 };
 
 }  // namespace sifund::detail

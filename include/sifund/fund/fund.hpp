@@ -4,7 +4,10 @@
 // the rules in force on its date and appends the whole batch or nothing.
 
 #include <nlohmann/json.hpp>
+#include <algorithm>
+#include <exception>
 #include <span>
+#include <thread>
 #include <vector>
 
 #include "sifund/fund/apply.hpp"
@@ -58,21 +61,24 @@ struct Applied {
 
 namespace detail {
 
-inline StoredEvent stored_row(const Event& e) {
-    return {e.seq,          std::string(e.command.type()), e.command.date.to_string(), e.recorded_at.to_string(),
-            e.prev_hash,    e.hash,                        to_json(e).dump()};
-}
-
-// Verifies one stored row against the one before it and returns the event.
-inline Event verified_event(const StoredEvent& row, std::int64_t expected_seq, const std::string& prev_hash,
-                            Currency currency) {
-    Event e;
+// Reads one stored row: the hash covers the row's canonical text, so a
+// changed byte shows without re-serializing anything.
+inline Event read_row(const StoredEvent& row, Currency currency) {
+    if (sha256_hex(row.json) != row.hash)
+        throw IntegrityError("integrity.hash", row.seq,
+                             "event " + std::to_string(row.seq) + " was changed after it was recorded (its hash differs)");
     try {
-        e = event_from_json(nlohmann::json::parse(row.json), currency);
+        nlohmann::json j = nlohmann::json::parse(row.json);
+        j["hash"] = row.hash;
+        return event_from_json(std::move(j), currency);
     } catch (const std::exception& err) {
         throw IntegrityError("integrity.unreadable", row.seq,
                              "event " + std::to_string(row.seq) + " cannot be read: " + err.what());
     }
+}
+
+// Checks that an event read from `row` takes its place in the chain.
+inline void verify_place(const StoredEvent& row, const Event& e, std::int64_t expected_seq, const std::string& prev_hash) {
     if (e.seq != expected_seq || row.seq != expected_seq)
         throw IntegrityError("integrity.sequence", expected_seq,
                              "the ledger jumps from seq " + std::to_string(expected_seq - 1) + " to " +
@@ -80,10 +86,38 @@ inline Event verified_event(const StoredEvent& row, std::int64_t expected_seq, c
     if (e.prev_hash != prev_hash)
         throw IntegrityError("integrity.chain", e.seq,
                              "event " + std::to_string(e.seq) + " does not follow the event before it (prev_hash differs)");
-    if (compute_hash(e) != e.hash || row.hash != e.hash)
-        throw IntegrityError("integrity.hash", e.seq,
-                             "event " + std::to_string(e.seq) + " was changed after it was recorded (its hash differs)");
-    return e;
+    if (row.type != e.command.type() || row.date != e.command.date.to_string() ||
+        row.recorded_at != e.recorded_at.to_string() || row.prev_hash != e.prev_hash)
+        throw IntegrityError("integrity.columns", e.seq,
+                             "the stored columns of event " + std::to_string(e.seq) + " disagree with the event");
+}
+
+// Reads every row, on several threads for a long ledger: hashing and JSON
+// parsing are independent per row. A row's error is kept and thrown when
+// the sequential pass reaches it, so the first fault in order is reported.
+inline std::vector<Event> read_rows(const std::vector<StoredEvent>& rows, std::vector<std::exception_ptr>& errors) {
+    std::vector<Event> events(rows.size());
+    errors.assign(rows.size(), nullptr);
+    if (rows.empty()) return events;
+    auto read_one = [&](std::size_t i, Currency currency) {
+        try {
+            events[i] = read_row(rows[i], currency);
+        } catch (...) {
+            errors[i] = std::current_exception();
+        }
+    };
+    read_one(0, Currency::sek());  // the first event establishes the fund and its currency
+    const auto* established = events[0].command.as<cmd::FundEstablished>();
+    const Currency currency = (!errors[0] && established) ? established->currency : Currency::sek();
+    const std::size_t workers =
+        rows.size() < 20'000 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
+    std::vector<std::thread> threads;
+    for (std::size_t w = 0; w < workers; ++w)
+        threads.emplace_back([&, w] {
+            for (std::size_t i = 1 + w; i < rows.size(); i += workers) read_one(i, currency);
+        });
+    for (auto& t : threads) t.join();
+    return events;
 }
 
 }  // namespace detail
@@ -92,12 +126,15 @@ class Fund {
 public:
     // Reads and verifies every stored event; IntegrityError names the first broken seq.
     explicit Fund(Store& store) : store_(&store) {
-        std::string prev = genesis_hash;
-        for (const StoredEvent& row : store.load()) {
-            Event e = detail::verified_event(row, state_.last_seq + 1, prev, state_.currency());
-            prev = e.hash;
-            events_.push_back(std::move(e));
-            sifund::apply(state_, events_.back(), std::span<const Event>(events_).first(events_.size() - 1));
+        const std::vector<StoredEvent> rows = store.load();
+        std::vector<std::exception_ptr> errors;
+        events_ = detail::read_rows(rows, errors);
+        const std::string* prev = &genesis_hash;
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            if (errors[i]) std::rethrow_exception(errors[i]);
+            detail::verify_place(rows[i], events_[i], state_.last_seq + 1, *prev);
+            prev = &events_[i].hash;
+            sifund::apply(state_, events_[i], std::span<const Event>(events_).first(i));
         }
     }
 
@@ -151,14 +188,13 @@ private:
                     throw;
                 }
             }
-            std::vector<StoredEvent> rows;
-            rows.reserve(events_.size() - kept);
-            for (std::size_t k = kept; k < events_.size(); ++k) rows.push_back(detail::stored_row(events_[k]));
-            store_->append(rows);
+            store_->append(pending_);
         } catch (...) {
             events_.resize(kept);
+            pending_.clear();
             throw;
         }
+        pending_.clear();
         applied.last_seq = work.last_seq;
         state_ = std::move(work);
         return applied;
@@ -184,7 +220,10 @@ private:
         e.recorded_at = recorded_at;
         e.prev_hash = events_.empty() ? genesis_hash : events_.back().hash;
         e.command = std::move(c);
-        e.hash = compute_hash(e);
+        std::string text = canonical_text(e);
+        e.hash = detail::sha256_hex(text);
+        pending_.push_back({e.seq, std::string(e.command.type()), e.command.date.to_string(), e.recorded_at.to_string(),
+                            e.prev_hash, e.hash, std::move(text)});
         events_.push_back(std::move(e));
         sifund::apply(work, events_.back(), std::span<const Event>(events_).first(events_.size() - 1));
     }
@@ -211,6 +250,7 @@ private:
 
     Store* store_;
     std::vector<Event> events_;
+    std::vector<StoredEvent> pending_;  // rows of the batch being applied
     FundState state_;
 };
 

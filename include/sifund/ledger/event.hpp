@@ -61,11 +61,21 @@ inline nlohmann::json event_json_without_hash(const Event& e) {
 
 [[nodiscard]] inline std::string compute_hash(const Event& e) { return detail::sha256_hex(canonical_text(e)); }
 
-// The stored form: the canonical JSON with the hash added (one JSONL line).
+// The exported form: the canonical JSON with the hash added (one JSONL line).
 [[nodiscard]] inline nlohmann::json to_json(const Event& e) {
     nlohmann::json j = detail::event_json_without_hash(e);
     j["hash"] = e.hash;
     return j;
+}
+
+// A JSONL line from canonical text and its hash, without reparsing: the hash
+// goes last, after the sorted fields it covers.
+[[nodiscard]] inline std::string jsonl_line(std::string_view canonical, std::string_view hash) {
+    std::string line(canonical.substr(0, canonical.size() - 1));
+    line += ",\"hash\":\"";
+    line += hash;
+    line += "\"}";
+    return line;
 }
 
 // Reads a stored event. The command part is read as strictly as input.

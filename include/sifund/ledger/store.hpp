@@ -1,8 +1,9 @@
 #pragma once
 // The event store port. The core knows only this interface; SQLite,
 // PostgreSQL and memory implement it. A store keeps rows of text: the
-// event's JSON line as it was hashed and stored, with its seq, type, dates
-// and hashes alongside for indexing. It knows nothing of rules.
+// event's canonical JSON (every field but the hash: exactly the bytes the
+// hash is taken over), its hash, and seq, type and dates alongside for
+// indexing. It knows nothing of rules.
 
 #include <cstdint>
 #include <span>
@@ -20,7 +21,7 @@ struct StoredEvent {
     std::string recorded_at;  // Timestamp text
     std::string prev_hash;
     std::string hash;
-    std::string json;  // the whole event, one line (what `export --format jsonl` writes)
+    std::string json;  // the canonical JSON of the event without its hash (ledger/event.hpp)
 };
 
 // The store was opened by a format this build does not read, or is not a sifund store.
