@@ -839,6 +839,9 @@ def main():
         i = args.index("--as-of")
         as_of = date.fromisoformat(args[i + 1])
         del args[i:i + 2]
+    as_json = "--json" in args  # print only the statement, as sifund statement --format json would
+    if as_json:
+        args.remove("--json")
     path = args[0] if args else os.path.join(HERE, "fund.jsonl")
     fund = Fund()
     last_date = None
@@ -899,6 +902,9 @@ def main():
 
     # ---- summary
     st = fund.statement(as_of)
+    if as_json:
+        print(json.dumps({key: (str(v) if isinstance(v, Decimal) else v) for key, v in st.items() if key != "grants"}))
+        return 1 if errors else 0
     k = lambda x: f"{x:,.2f}".replace(",", " ")
     print(f"{path}: {len(raw_lines)} lines, {len(fund.apps)} applications, {len(fund.grants)} grants")
     print("\nallocations (budget year: allocated on the budget, true-up on the outcome)")
