@@ -91,12 +91,18 @@ public:
     }
     [[nodiscard]] constexpr Money abs() const { return ore_ < 0 ? -*this : *this; }
 
+    // The result goes through a local so that a throwing += leaves *this as it
+    // was: the builtins store the wrapped value even when they report overflow.
     constexpr Money& operator+=(Money other) {
-        if (__builtin_add_overflow(ore_, other.ore_, &ore_)) detail::throw_money_overflow("addition");
+        minor_type sum = 0;
+        if (__builtin_add_overflow(ore_, other.ore_, &sum)) detail::throw_money_overflow("addition");
+        ore_ = sum;
         return *this;
     }
     constexpr Money& operator-=(Money other) {
-        if (__builtin_sub_overflow(ore_, other.ore_, &ore_)) detail::throw_money_overflow("subtraction");
+        minor_type difference = 0;
+        if (__builtin_sub_overflow(ore_, other.ore_, &difference)) detail::throw_money_overflow("subtraction");
+        ore_ = difference;
         return *this;
     }
     [[nodiscard]] friend constexpr Money operator+(Money a, Money b) { return a += b; }
