@@ -5,6 +5,7 @@
 //   rules/  rulebook revisions
 //   ledger/ commands, events, the hash chain, the store port
 //   fund/   state (one fold), checks, statement, Fund
+//   store/  the SQLite event store (memory: ledger/store.hpp)
 
 #include "sifund/error.hpp"
 #include "sifund/money/allocate.hpp"
@@ -28,3 +29,4 @@
 #include "sifund/fund/checks.hpp"
 #include "sifund/fund/statement.hpp"
 #include "sifund/fund/fund.hpp"
+#include "sifund/store/sqlite_store.hpp"

@@ -560,7 +560,7 @@ inline Result reversal_has_dependents(const CheckContext& c) {
     std::string why;
     if (const auto* d = o.as<cmd::GrantDecided>()) {
         const GrantRecord* g = c.state.grant(d->grant);
-        if (g && (!g->disbursements.empty() || !g->obligations.empty() || g->status == GrantStatus::closed))
+        if (g && (!g->disbursed.is_zero() || !g->obligations.empty() || g->status == GrantStatus::closed))
             why = "grant " + g->id + " has disbursements, obligations or is closed; reverse those first";
     } else if (const auto* a = o.as<cmd::AllocationDecided>()) {
         const auto it = c.state.allocations.find(a->budget_year);

@@ -117,21 +117,26 @@ inline Rate Rate::parse(std::string_view text) {
     }
     if (s.starts_with('-') || s.starts_with("\xE2\x88\x92")) detail::refuse_rate(text, "a rate cannot be negative");
 
+    const unsigned allowed = percent ? decimals - 2 : decimals;
     units_type units = 0;
     std::size_t i = 0, whole_digits = 0, fraction_digits = 0;
-    for (; i < s.size() && detail::is_digit(s[i]); ++i, ++whole_digits) units = units * 10 + (s[i] - '0');
+    for (; i < s.size() && detail::is_digit(s[i]); ++i, ++whole_digits) {
+        // Checked as it reads, so a megabyte of digits costs no more than 61.
+        if (whole_digits == max_integer_digits) detail::refuse_rate(text, "more than 60 digits");
+        units = units * 10 + (s[i] - '0');
+    }
     if (whole_digits == 0) detail::refuse_rate(text, "no digits before the decimal separator");
-    if (whole_digits > max_integer_digits) detail::refuse_rate(text, "more than 60 digits");
     if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
         ++i;
-        for (; i < s.size() && detail::is_digit(s[i]); ++i, ++fraction_digits) units = units * 10 + (s[i] - '0');
+        for (; i < s.size() && detail::is_digit(s[i]); ++i, ++fraction_digits) {
+            if (fraction_digits == allowed)  // refused as it reads, without reading on
+                detail::refuse_rate(text, "more than " + std::to_string(allowed) + " decimals" +
+                                              (percent ? " in a percentage" : ""));
+            units = units * 10 + (s[i] - '0');
+        }
         if (fraction_digits == 0) detail::refuse_rate(text, "no digits after the decimal separator");
     }
     if (i < s.size()) detail::refuse_rate(text, "unexpected character " + detail::quoted(s.substr(i, 1)));
-    const unsigned allowed = percent ? decimals - 2 : decimals;
-    if (fraction_digits > allowed)
-        detail::refuse_rate(text, "more than " + std::to_string(allowed) + " decimals" +
-                                      (percent ? " in a percentage" : ""));
     for (std::size_t k = fraction_digits; k < allowed; ++k) units *= 10;
     return Rate(std::move(units));
 }

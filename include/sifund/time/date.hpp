@@ -44,7 +44,14 @@ public:
     // "2014-01-15".
     [[nodiscard]] std::string to_string() const;
 
-    [[nodiscard]] Date add_days(long days) const { return Date(d_ + boost::gregorian::date_duration(days)); }
+    [[nodiscard]] Date add_days(long days) const {
+        if (days > 4'000'000 || days < -4'000'000) throw out_of_calendar(std::to_string(days) + " days");
+        try {
+            return Date(d_ + boost::gregorian::date_duration(days));
+        } catch (const std::out_of_range&) {  // Boost's bad_year and friends
+            throw out_of_calendar(std::to_string(days) + " days");
+        }
+    }
     // Same day of the month, clamped to the month's end (see above).
     [[nodiscard]] Date add_months(long months) const;
     [[nodiscard]] Date add_years(long years) const { return add_months(years * 12); }
@@ -60,9 +67,7 @@ public:
     [[nodiscard]] std::int32_t days_since_epoch() const {
         return static_cast<std::int32_t>((d_ - boost::gregorian::date(1970, 1, 1)).days());
     }
-    [[nodiscard]] static Date from_days_since_epoch(std::int32_t days) {
-        return Date(boost::gregorian::date(1970, 1, 1) + boost::gregorian::date_duration(days));
-    }
+    [[nodiscard]] static Date from_days_since_epoch(std::int32_t days) { return Date(1970, 1, 1).add_days(days); }
 
     [[nodiscard]] const boost::gregorian::date& boost_date() const noexcept { return d_; }
 
@@ -75,6 +80,9 @@ public:
 
 private:
     static boost::gregorian::date checked(int year, unsigned month, unsigned day);
+    [[nodiscard]] InputError out_of_calendar(const std::string& step) const {
+        return InputError("date.invalid", to_string() + " + " + step + " is outside 1400-9999");
+    }
     boost::gregorian::date d_;
 };
 
@@ -127,10 +135,11 @@ inline std::string Date::to_string() const {
 }
 
 inline Date Date::add_months(long months) const {
+    if (months > 120'000 || months < -120'000) throw out_of_calendar(std::to_string(months) + " months");
     const long index = static_cast<long>(year()) * 12 + static_cast<long>(month()) - 1 + months;
     const long y = index >= 0 ? index / 12 : (index - 11) / 12;
     if (y < min_year || y > max_year)
-        throw InputError("date.invalid", to_string() + " + " + std::to_string(months) + " months is outside 1400-9999");
+        throw out_of_calendar(std::to_string(months) + " months");
     const auto m = static_cast<unsigned>(index - y * 12 + 1);
     const unsigned last = days_in_month(static_cast<int>(y), m);
     return Date(static_cast<int>(y), m, day() < last ? day() : last);
