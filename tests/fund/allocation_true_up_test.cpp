@@ -202,7 +202,7 @@ TEST_CASE("allocation.trued_up is the fund's own: given as input it is an input 
 // built in C++ with actor "sifund" passes roles.permission (checks.hpp
 // roles_permission lets "sifund" give it) and is appended, so a caller can forge
 // a true-up the fund never computed (here 1 000 000 kr from nothing).
-TEST_CASE("allocation.trued_up given as a C++ Command is refused as input too", "[!mayfail]") {
+TEST_CASE("allocation.trued_up given as a C++ Command is refused as input too") {
     Scenario s(allocated_2014());
     const Command forged{Date::parse("2015-04-15"), "sifund",
                          cmd::AllocationTruedUp{2014, Rate::parse("0.02"), sek("6600000000.00"),

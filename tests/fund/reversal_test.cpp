@@ -234,8 +234,7 @@ TEST_CASE("reversal.has_dependents: a grant with disbursements") {
 // include/sifund/fund/checks.hpp tests `!g->disbursements.empty()`, which then
 // stays true for ever (it should ask whether any unreversed disbursement is left).
 // (Fails at commit ef541d9; passes with a working-tree change to checks.hpp
-// that tests g->disbursed.is_zero() instead. Drop [!mayfail] once that lands.)
-TEST_CASE("A grant whose disbursements were reversed first can itself be reversed", "[!mayfail]") {
+TEST_CASE("A grant whose disbursements were reversed first can itself be reversed") {
     Scenario s(paid_g1());
     s.apply(reversal(6, "2014-02-01"));
     s.apply(reversal(5, "2014-02-01"));

@@ -31,7 +31,7 @@ TEST_CASE("Every check in the registry has scenarios among the fund tests") {
         "grant.max_per_year",            "grant.max_share_of_free_capital",
         "commitments.reserve_floor",     "grant.disbursement_exceeds_approval",
         "reporting.block_disbursement_when_overdue",
-        "repayment.budget_year",         "repayment.exceeds_owed",
+        "repayment.obligation",          "repayment.budget_year",         "repayment.exceeds_owed",
         "obligation.exceeds_outstanding", "grant.close_with_outstanding",
         "allocation.duplicate_year",     "allocation.basis",
     };

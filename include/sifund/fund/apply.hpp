@@ -12,6 +12,21 @@
 
 namespace sifund {
 
+// The obligation a verified saving creates under the grant's repayment
+// terms (DESIGN §4.2): share × saving rounded by the terms' mode, cut so the
+// grant's obligations never pass cap_factor × disbursed on the day (the cap
+// rounded down, so it is never passed); due at the end of budget_year + lag.
+struct ObligationTerms {
+    Money amount;
+    Date due;
+};
+[[nodiscard]] inline ObligationTerms obligation_for(const GrantRecord& g, const cmd::SavingsVerified& x, const Date& on) {
+    const Money cap = g.terms.cap_factor.of(g.disbursed_by(on), Rounding::floor);
+    const Money room = max(Money(), cap - g.obligations_total());
+    return {min(g.terms.share_of_savings.of(x.amount, g.terms.rounding), room),
+            BudgetYear(x.budget_year + g.terms.due_lag_years).last_day()};
+}
+
 namespace detail {
 
 inline void undo(FundState& s, const Event& original, const Date& on) {
@@ -131,12 +146,11 @@ inline void apply(FundState& s, const Event& e, std::span<const Event> history) 
                 s.grants.at(x.grant).reports.push_back({e.seq, on, x.kind, x.period_end});
             } else if constexpr (std::is_same_v<T, cmd::SavingsVerified>) {
                 GrantRecord& g = s.grants.at(x.grant);
-                // The cap is never passed: cap_factor × disbursed is rounded down.
-                const Money cap = g.terms.cap_factor.of(g.disbursed_by(on), Rounding::floor);
-                const Money room = max(Money(), cap - g.obligations_total());
-                const Money owed = min(g.terms.share_of_savings.of(x.amount, g.terms.rounding), room);
-                const Date due = BudgetYear(x.budget_year + g.terms.due_lag_years).last_day();
-                g.obligations.push_back({e.seq, on, due, x.unit, x.budget_year, x.amount, owed});
+                // The fund stores the obligation with the event when it accepts
+                // it; a history from elsewhere without it is computed the same way.
+                const auto computed = obligation_for(g, x, on);
+                g.obligations.push_back({e.seq, on, x.due.value_or(computed.due), x.unit, x.budget_year, x.amount,
+                                         x.obligation.value_or(computed.amount)});
             } else if constexpr (std::is_same_v<T, cmd::RepaymentReceived>) {
                 s.grants.at(x.grant).repaid += x.amount;
                 s.repaid += x.amount;

@@ -28,6 +28,7 @@ struct Refusal {
     std::string rule_id;
     std::string message;
     std::string expected, actual;
+    bool is_rule = false;  // a rulebook rule (set by run_checks), not an invariant of sifund's own
 };
 
 struct CheckContext {
@@ -306,7 +307,7 @@ inline Result grant_max_duration_months(const CheckContext& c) {
     const auto* a = application_in(c);
     const auto& max = c.rules->grant.max_duration_months;
     if (!a || !max) return {};
-    const long months = Period(a->start, a->end).months();
+    const long months = Period(a->start, a->end).duration_months();
     if (months <= *max) return {};
     return refuse("grant.max_duration_months",
                   a->application + " runs " + std::to_string(months) + " months (" + a->start.to_string() + " to " +
@@ -439,6 +440,24 @@ inline Result segregation_own_savings(const CheckContext& c) {
     if (!app || !app->is_applicant(c.command.actor)) return {};
     return refuse("segregation.own_savings", c.command.actor + " is an applicant of " + app->application.application +
                                                  " and may not verify its savings");
+}
+// A saving's stored obligation and due date are what the grant's repayment
+// terms give (the fund fills them in; an imported history may disagree).
+inline Result repayment_obligation(const CheckContext& c) {
+    const auto& v = *c.command.as<cmd::SavingsVerified>();
+    const GrantRecord* g = named_grant(c);
+    if (!g) return {};
+    const auto owed = obligation_for(*g, v, c.command.date);
+    if (v.obligation && *v.obligation != owed.amount)
+        return refuse("repayment.obligation",
+                      "the saving of " + v.amount.to_string() + " creates an obligation of " + owed.amount.to_string() +
+                          " under the terms of " + g->id + ", not " + v.obligation->to_string(),
+                      owed.amount.to_string(), v.obligation->to_string());
+    if (v.due && *v.due != owed.due)
+        return refuse("repayment.obligation",
+                      "the obligation falls due on " + owed.due.to_string() + ", not " + v.due->to_string(),
+                      owed.due.to_string(), v.due->to_string());
+    return {};
 }
 inline Result repayment_budget_year(const CheckContext& c) {
     const auto& r = *c.command.as<cmd::RepaymentReceived>();
@@ -643,6 +662,7 @@ inline Result reversal_has_dependents(const CheckContext& c) {
         {"commitments.reserve_floor", {"grant.decided"}, true, commitments_reserve_floor},
         {"grant.disbursement_exceeds_approval", {"grant.disbursed"}, false, grant_disbursement_exceeds_approval},
         {"reporting.block_disbursement_when_overdue", {"grant.disbursed"}, true, reporting_block_disbursement},
+        {"repayment.obligation", {"savings.verified"}, false, repayment_obligation},
         {"repayment.budget_year", {"repayment.received"}, false, repayment_budget_year},
         {"repayment.exceeds_owed", {"repayment.received"}, false, repayment_exceeds_owed},
         {"obligation.exceeds_outstanding", {"obligation.written_off"}, false, obligation_exceeds_outstanding},
@@ -665,6 +685,7 @@ inline Result reversal_has_dependents(const CheckContext& c) {
             continue;
         if (check.is_rule && !c.rules && check.id != "roles.permission") continue;
         if (auto r = check.run(c)) {
+            r->is_rule = check.is_rule;
             out.push_back(std::move(*r));
             if (!all) break;
         }

@@ -37,7 +37,10 @@ public:
 
 private:
     static std::string describe(const Refusal& r, const std::string& citation, const Command& c) {
-        return "refused by rule " + r.rule_id + " (" + (citation.empty() ? "sifund invariant" : citation) + "): " +
+        const std::string source = !citation.empty() ? citation
+                                   : r.is_rule       ? "the rulebook cites no paragraph"
+                                                     : "sifund invariant";
+        return "refused by rule " + r.rule_id + " (" + source + "): " +
                std::string(c.type()) + " of " + c.date.to_string() + " by " + c.actor + ": " + r.message;
     }
     std::string citation_, expected_, actual_, reason_;
@@ -149,13 +152,8 @@ public:
     // The same, from command objects as in a JSON Lines file; amounts are read
     // in the fund's currency as established so far.
     Applied apply(const std::vector<nlohmann::json>& objects, Timestamp recorded_at) {
-        return apply_each(objects.size(), recorded_at, [&](std::size_t i, const FundState& s) {
-            Command c = command_from_json(objects[i], s.currency());
-            if (c.as<cmd::AllocationTruedUp>())
-                throw FieldError("input.system_command", "type",
-                                 "allocation.trued_up is appended by sifund itself when an outcome is recorded");
-            return c;
-        });
+        return apply_each(objects.size(), recorded_at,
+                          [&](std::size_t i, const FundState& s) { return command_from_json(objects[i], s.currency()); });
     }
 
     // Where the fund stands on `as_of`, as known at `known_at` (all that is recorded when absent).
@@ -180,6 +178,9 @@ private:
             for (std::size_t i = 0; i < n; ++i) {
                 try {
                     Command c = next(i, work);
+                    if (c.as<cmd::AllocationTruedUp>())
+                        throw FieldError("input.system_command", "type",
+                                         "allocation.trued_up is appended by sifund itself when an outcome is recorded");
                     complete(c, work);
                     append(work, std::move(c), recorded_at);
                     true_up_if_due(work, recorded_at);
@@ -203,6 +204,14 @@ private:
     // Fills in what the fund computes on acceptance: an allocation given as a
     // rate gets its amount from the recorded tax revenue.
     static void complete(Command& c, const FundState& s) {
+        if (auto* v = std::get_if<cmd::SavingsVerified>(&c.body)) {
+            const GrantRecord* g = s.grant(v->grant);
+            if (!g || g->reversed) return;  // the checks refuse it
+            const auto owed = obligation_for(*g, *v, c.date);
+            if (!v->obligation) v->obligation = owed.amount;
+            if (!v->due) v->due = owed.due;
+            return;
+        }
         auto* a = std::get_if<cmd::AllocationDecided>(&c.body);
         if (!a || !a->rate || !a->amount.is_zero()) return;
         const RulebookRevision* rb = s.rulebook_on(c.date);

@@ -322,6 +322,9 @@ struct CommandCodec<cmd::SavingsVerified> {
         c.amount = f.money("amount", Sign::positive, cur);
         c.method = f.string("method");
         c.verifier = f.string("verifier");
+        c.obligation = f.optional_money("obligation", Sign::non_negative, cur);
+        if (f.has("due")) c.due = f.date("due");
+        else (void)f.raw("due");
         return c;
     }
     static void write(json& j, const cmd::SavingsVerified& c) {
@@ -331,6 +334,8 @@ struct CommandCodec<cmd::SavingsVerified> {
         j["amount"] = c.amount.to_string();
         j["method"] = c.method;
         j["verifier"] = c.verifier;
+        if (c.obligation) j["obligation"] = c.obligation->to_string();
+        if (c.due) j["due"] = c.due->to_string();
     }
 };
 

@@ -118,6 +118,11 @@ struct SavingsVerified {
     int budget_year = 0;
     Money amount;
     std::string method, verifier;
+    // The obligation it creates under the grant's repayment terms, and when it
+    // falls due: computed by the fund on acceptance and stored with the event,
+    // so that one saving owes the same in every view of the ledger.
+    std::optional<Money> obligation;
+    std::optional<Date> due;
 };
 struct RepaymentReceived {
     static constexpr std::string_view type = "repayment.received";

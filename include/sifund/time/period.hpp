@@ -31,6 +31,16 @@ public:
                static_cast<long>(first_.month()) + 1;
     }
 
+    // How long the period runs, in months, counting a begun month as a whole:
+    // the fewest n with first + n months past last. 2014-01-01 to 2016-12-31
+    // and 2014-01-15 to 2017-01-14 are both 36; 2014-01-15 to 2017-01-15 is 37.
+    [[nodiscard]] long duration_months() const {
+        long n = months() - 1;
+        if (n < 1) n = 1;
+        while (!(last_ < first_.add_months(n))) ++n;
+        return n;
+    }
+
     // "2014-01-01..2014-06-30".
     [[nodiscard]] std::string to_string() const { return first_.to_string() + ".." + last_.to_string(); }
 
