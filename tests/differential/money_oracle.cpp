@@ -13,9 +13,13 @@
 //   swe    <öre>                               Money::to_swedish     -> text
 //   add    <öre> <öre>                         a += b                -> öre
 //   sub    <öre> <öre>                         a -= b                -> öre
+//   mul    <öre> <n>                           a * n                 -> öre
+//   neg    <öre>                               -a                    -> öre
+//   kronor <whole>                             Money::kronor         -> öre
 //   round  <öre> <step öre> <mode>             Money::round_to       -> öre
 //   rate   <hex rate> <öre> <mode> <step öre>  Rate::parse(..).of(..)-> öre
 //   rparse <hex text>                          Rate::parse.to_string -> text
+//   rpct   <hex text>                          ....to_percent_string -> text
 //   alln   <öre> <n>                           allocate(total, n)    -> öre öre ...
 //   allw   <öre> <w,w,...>                     allocate(total, int64 weights)
 //   allm   <öre> <öre,öre,...>                 allocate(total, Money weights)
@@ -134,6 +138,15 @@ void answer(std::string_view line, std::string& out) {
             throw;
         }
         out += std::to_string(acc.minor());
+    } else if (op == "mul") {
+        need(f, 3);
+        out += std::to_string((money(f[1]) * to_int64(f[2])).minor());
+    } else if (op == "neg") {
+        need(f, 2);
+        out += std::to_string((-money(f[1])).minor());
+    } else if (op == "kronor") {
+        need(f, 2);
+        out += std::to_string(Money::kronor(to_int64(f[1])).minor());
     } else if (op == "round") {
         need(f, 4);
         out += std::to_string(money(f[1]).round_to(money(f[2]), to_mode(f[3])).minor());
@@ -144,6 +157,9 @@ void answer(std::string_view line, std::string& out) {
     } else if (op == "rparse") {
         need(f, 2);
         out += Rate::parse(unhex(f[1])).to_string();
+    } else if (op == "rpct") {
+        need(f, 2);
+        out += Rate::parse(unhex(f[1])).to_percent_string();
     } else if (op == "alln") {
         need(f, 3);
         const std::int64_t n = to_int64(f[2]);

@@ -17,6 +17,9 @@ from sifund's code:
   * rate.of(amount, mode, step) is the exact product rounded to a multiple of
     step by `mode`, which means what decimal's ROUND_<MODE> means; a result
     outside int64 is money.overflow.
+  * +, -, * by an integer, negation and Money::kronor are exact or
+    money.overflow, never a wrap; a += or -= that throws leaves its left
+    operand as it was (checked by the oracle).
   * allocate is the largest remainder method, ties to the earlier part, sign of
     the total applied last.
 
@@ -428,6 +431,25 @@ class Gen:
         expected = self.run(lambda: str(checked(exact)))
         return ("add" if add else "sub") + "\t%d\t%d" % (a, b), expected, label
 
+    def case_scale(self):
+        """a * n, -a and Money::kronor(n): exact, or money.overflow."""
+        r = self.r
+        k = r.random()
+        if k < 0.5:
+            a = self.amount()
+            n = r.choice([0, 1, -1, 2, -2, 12, 100, r.randint(-10**6, 10**6), r.randint(I64_MIN, I64_MAX)])
+            if r.random() < 0.3 and a != 0:  # just inside or just outside the range
+                n = r.choice([I64_MAX, I64_MIN]) // a + r.randint(-1, 1)
+                n = max(I64_MIN, min(I64_MAX, n))
+            return "mul\t%d\t%d" % (a, n), self.run(lambda: str(checked(a * n))), "scale.mul"
+        if k < 0.7:
+            a = r.choice([I64_MIN, I64_MIN + 1, I64_MAX, self.amount()])
+            return "neg\t%d" % a, self.run(lambda: str(checked(-a))), "scale.neg"
+        n = r.choice([0, 1, -1, I64_MAX // 100, I64_MAX // 100 + 1, I64_MIN // 100, I64_MIN // 100 - 1,
+                      -(2**63 // 100) - 1, r.randint(-10**12, 10**12), r.randint(I64_MIN, I64_MAX)])
+        n = max(I64_MIN, min(I64_MAX, n))
+        return "kronor\t%d" % n, self.run(lambda: str(checked(n * 100))), "scale.kronor"
+
     def case_round(self):
         ore, step, mode = self.amount(), self.step(), self.mode()
         if self.r.random() < 0.3 and step > 0:  # exactly half a step off a multiple
@@ -469,6 +491,9 @@ class Gen:
         else:
             alphabet = ["0", "1", "5", "9", ".", ",", "%", " ", "\u00a0", "-", "e", "00000000000"]
             text = "".join(r.choice(alphabet) for _ in range(r.randint(0, 8)))
+        if r.random() < 0.25:  # "2 %": the value × 100, shortest exact, and " %"
+            expected = self.run(lambda: rate_string(expect_rate(text).scaleb(2)) + " %")
+            return "rpct\t" + hexed(text), expected, "rate.percent_string"
         expected = self.run(lambda: rate_string(expect_rate(text)))
         return "rparse\t" + hexed(text), expected, "rate.parse"
 
@@ -525,7 +550,8 @@ FIXED_BAD_RATES = [
 CATEGORIES = [  # (share of the cases, generator)
     (0.24, Gen.case_parse),
     (0.08, Gen.case_format),
-    (0.15, Gen.case_add_sub),
+    (0.12, Gen.case_add_sub),
+    (0.03, Gen.case_scale),
     (0.07, Gen.case_round),
     (0.30, Gen.case_rate),
     (0.06, Gen.case_rate_parse),
@@ -536,7 +562,7 @@ CATEGORIES = [  # (share of the cases, generator)
 def decode_line(line):
     """The oracle's line with hex fields shown as text, for the report."""
     fields = line.split("\t")
-    if fields[0] in ("parse", "rparse", "rate"):
+    if fields[0] in ("parse", "rparse", "rpct", "rate"):
         fields[1] = repr(bytes.fromhex(fields[1]).decode("utf-8"))
     if fields[0] == "allr":
         fields[2] = ",".join(bytes.fromhex(x).decode("utf-8") for x in fields[2].split(",") if x)
