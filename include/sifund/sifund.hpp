@@ -5,6 +5,7 @@
 //   rules/  rulebook revisions
 //   ledger/ commands, events, the hash chain, the store port
 //   fund/   state (one fold), checks, statement, Fund
+//   audit/  the Auditor and its findings
 //   store/  the SQLite event store (memory: ledger/store.hpp)
 
 #include "sifund/error.hpp"
@@ -30,3 +31,6 @@
 #include "sifund/fund/statement.hpp"
 #include "sifund/fund/fund.hpp"
 #include "sifund/store/sqlite_store.hpp"
+#include "sifund/audit/finding.hpp"
+#include "sifund/audit/auditor.hpp"
+#include "sifund/io/html_report.hpp"

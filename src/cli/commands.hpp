@@ -13,5 +13,6 @@ int run_init(const std::vector<std::string>& args, std::ostream& out);
 int run_apply(const std::vector<std::string>& args, std::ostream& out);
 int run_statement(const std::vector<std::string>& args, std::ostream& out);
 int run_export(const std::vector<std::string>& args, std::ostream& out);
+int run_audit(const std::vector<std::string>& args, std::ostream& out);
 
 }  // namespace sifund::cli

@@ -22,9 +22,11 @@ usage:
                                      validate and append every command, all or nothing
   sifund statement DB [--as-of DATE] [--known-at TIME] [--format text|json]
                                      where the fund stands (as of today by default)
+  sifund audit DB|FILE.jsonl [--as-of DATE] [--format text|json|html] [--out FILE]
+                                     re-check the history: integrity, every rule, hindsight
   sifund export DB --format jsonl    the verified event history
 
-exit codes: 0 done, 1 refused by a rule, 2 bad input or could not run
+exit codes: 0 done, 1 refused by a rule (audit: an error finding), 2 bad input or could not run
 )";
 
 // "fund.jsonl:12: " when the error concerns a line of the input file.
@@ -48,6 +50,7 @@ int main(int argc, char** argv) {
         if (verb == "apply") return cli::run_apply(args, std::cout);
         if (verb == "statement") return cli::run_statement(args, std::cout);
         if (verb == "export") return cli::run_export(args, std::cout);
+        if (verb == "audit") return cli::run_audit(args, std::cout);
         std::cerr << "sifund: unknown command \"" << verb << "\"\n\n" << usage;
         return 2;
     } catch (const cli::LineError& e) {

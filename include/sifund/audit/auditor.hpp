@@ -1,0 +1,176 @@
+#pragma once
+// The auditor: takes a fund's stored history — from a store, or a JSON Lines
+// file written by some other system — and, trusting no one who kept it,
+//   * verifies the hash chain and the sequence (findings "integrity.*");
+//   * replays it with the one fold, re-checking every event against the
+//     rulebook in force on its date with the same named checks as the fund
+//     (a finding per refusal, with the rule's id and citation);
+//   * checks what only hindsight shows: reports and repayments overdue,
+//     tranches paid while a report was overdue, true-ups missing or wrong,
+//     negative true-ups below the reserve floor, back-dated records.
+// docs/findings.md is the catalogue of finding ids.
+
+#include <istream>
+#include <map>
+#include <set>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "sifund/audit/finding.hpp"
+#include "sifund/fund/apply.hpp"
+#include "sifund/fund/checks.hpp"
+#include "sifund/fund/statement.hpp"
+#include "sifund/ledger/event.hpp"
+#include "sifund/ledger/store.hpp"
+
+namespace sifund {
+
+struct AuditOptions {
+    Date as_of;                  // hindsight is judged on this date (the CLI passes today)
+    long backdating_days = 31;   // an event recorded more than this long after its date is reported
+};
+
+// The fund's position over time, for the report's charts.
+struct AuditSeries {
+    struct Point {
+        Date date;
+        Money cash, committed, free_capital;
+    };
+    struct Year {
+        int year = 0;
+        Money obligations_arisen, repaid, written_off;
+    };
+    std::vector<Point> quarters;  // quarter ends from the first event to as_of
+    std::vector<Year> years;
+};
+
+struct AuditReport {
+    Date as_of;
+    std::size_t events = 0;  // events read
+    std::vector<Finding> findings;
+    Statement statement;  // as of as_of, over the events that could be applied
+    AuditSeries series;
+
+    [[nodiscard]] std::size_t count(Severity s) const {
+        std::size_t n = 0;
+        for (const auto& f : findings) n += f.severity == s;
+        return n;
+    }
+    [[nodiscard]] bool has_errors() const { return count(Severity::error) > 0; }
+
+    [[nodiscard]] nlohmann::json to_json() const {
+        nlohmann::json j;
+        j["as_of"] = as_of.to_string();
+        j["events"] = events;
+        j["summary"] = {{"errors", count(Severity::error)},
+                        {"warnings", count(Severity::warning)},
+                        {"notes", count(Severity::note)}};
+        j["findings"] = nlohmann::json::array();
+        for (const auto& f : findings) j["findings"].push_back(f.to_json());
+        j["statement"] = statement.to_json();
+        return j;
+    }
+
+    // One line a finding, most severe first, then a summary line.
+    [[nodiscard]] std::string to_text() const;
+};
+
+namespace detail {
+
+// One event as read, before it is trusted: its canonical text (what the hash
+// covers) and the hash it claims.
+struct AuditInput {
+    std::int64_t claimed_seq = 0;
+    std::string text;
+    std::string hash;
+    const StoredEvent* row = nullptr;  // the store's columns, when read from a store
+    std::size_t line = 0;              // the JSONL line, when read from a file
+};
+
+inline std::string subject_of(const Command& c) {
+    return std::visit(
+        [](const auto& b) -> std::string {
+            if constexpr (requires { b.grant; }) return b.grant;
+            else if constexpr (requires { b.application; }) return b.application;
+            else return {};
+        },
+        c.body);
+}
+
+// Refusals after which an event cannot be folded at all: what it names does not exist.
+inline bool cannot_apply(const std::string& rule_id) {
+    static const std::set<std::string, std::less<>> ids{
+        "fund.not_established", "fund.already_established", "application.unknown", "application.duplicate",
+        "grant.unknown",        "grant.duplicate",          "reversal.unknown",    "reversal.of_reversal",
+        "reversal.already_reversed", "reversal.not_reversible"};
+    return ids.count(rule_id) > 0;
+}
+
+inline Finding integrity(std::string id, std::int64_t seq, std::string message, std::string expected = {},
+                         std::string actual = {}) {
+    Finding f;
+    f.id = std::move(id);
+    f.severity = Severity::error;
+    f.seq = seq;
+    f.message = std::move(message);
+    f.expected = std::move(expected);
+    f.actual = std::move(actual);
+    return f;
+}
+
+}  // namespace detail
+
+class Auditor {
+public:
+    explicit Auditor(AuditOptions options) : options_(options) {}
+
+    // The history of a store.
+    [[nodiscard]] AuditReport audit(const std::vector<StoredEvent>& rows) const {
+        std::vector<detail::AuditInput> inputs;
+        inputs.reserve(rows.size());
+        for (const StoredEvent& row : rows) inputs.push_back({row.seq, row.json, row.hash, &row, 0});
+        return run(inputs);
+    }
+
+    // A JSON Lines history, one event a line as `sifund export --format jsonl`
+    // writes it. A line that is not JSON is an integrity finding, not a failure.
+    [[nodiscard]] AuditReport audit_jsonl(std::istream& in) const {
+        std::vector<detail::AuditInput> inputs;
+        std::vector<Finding> unreadable;
+        std::string line;
+        for (std::size_t n = 1; std::getline(in, line); ++n) {
+            if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+            detail::AuditInput input;
+            input.line = n;
+            try {
+                nlohmann::json j = nlohmann::json::parse(line);
+                if (!j.is_object() || !j.contains("hash") || !j["hash"].is_string() || !j.contains("seq") ||
+                    !j["seq"].is_number_integer())
+                    throw std::runtime_error("an event needs a seq and a hash");
+                input.claimed_seq = j["seq"].get<std::int64_t>();
+                input.hash = j["hash"].get<std::string>();
+                j.erase("hash");
+                input.text = j.dump();
+            } catch (const std::exception& e) {
+                Finding f = detail::integrity("integrity.unreadable", 0,
+                                              "line " + std::to_string(n) + " is not an event: " + e.what());
+                f.seq.reset();
+                unreadable.push_back(std::move(f));
+                continue;
+            }
+            inputs.push_back(std::move(input));
+        }
+        AuditReport report = run(inputs);
+        report.findings.insert(report.findings.begin(), unreadable.begin(), unreadable.end());
+        return report;
+    }
+
+private:
+    AuditReport run(const std::vector<detail::AuditInput>& inputs) const;
+    AuditOptions options_;
+};
+
+}  // namespace sifund
+
+#include "sifund/audit/detail/audit_run.hpp"

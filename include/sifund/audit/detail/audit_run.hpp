@@ -1,0 +1,344 @@
+#pragma once
+// Auditor::run: integrity, replay with the checks, hindsight. Included at the
+// end of auditor.hpp.
+
+#include <algorithm>
+
+namespace sifund {
+
+namespace detail {
+
+// Reads each input into an event, reporting what does not verify. Events that
+// cannot be read are left out; the rest are returned in the order given.
+inline std::vector<Event> verify_chain(const std::vector<AuditInput>& inputs, std::vector<Finding>& findings) {
+    std::vector<Event> events;
+    events.reserve(inputs.size());
+    std::string prev_hash = genesis_hash;
+    std::int64_t expected_seq = 1;
+    std::optional<Timestamp> last_recorded;
+    Currency currency;
+    for (const AuditInput& in : inputs) {
+        const std::string where = in.line ? " (line " + std::to_string(in.line) + ")" : "";
+        if (sha256_hex(in.text) != in.hash)
+            findings.push_back(integrity("integrity.hash", in.claimed_seq,
+                                         "event " + std::to_string(in.claimed_seq) + where +
+                                             " was changed after it was recorded: its hash does not match its content"));
+        Event e;
+        try {
+            nlohmann::json j = nlohmann::json::parse(in.text);
+            j["hash"] = in.hash;
+            e = event_from_json(std::move(j), currency);
+        } catch (const std::exception& err) {
+            findings.push_back(integrity("integrity.unreadable", in.claimed_seq,
+                                         "event " + std::to_string(in.claimed_seq) + where + " cannot be read: " + err.what()));
+            prev_hash = in.hash;
+            expected_seq = in.claimed_seq + 1;
+            continue;
+        }
+        if (const auto* f = e.command.as<cmd::FundEstablished>()) currency = f->currency;
+        if (e.seq != expected_seq) {
+            const bool missing = e.seq > expected_seq;
+            findings.push_back(integrity(
+                "integrity.sequence", e.seq,
+                missing ? "events " + std::to_string(expected_seq) + ".." + std::to_string(e.seq - 1) +
+                              " are missing before event " + std::to_string(e.seq) + where
+                        : "event " + std::to_string(e.seq) + where + " comes after event " +
+                              std::to_string(expected_seq - 1) + ": events were reordered or repeated",
+                std::to_string(expected_seq), std::to_string(e.seq)));
+        }
+        if (e.prev_hash != prev_hash)
+            findings.push_back(integrity("integrity.chain", e.seq,
+                                         "event " + std::to_string(e.seq) + where +
+                                             " does not follow the event before it: its prev_hash differs",
+                                         prev_hash, e.prev_hash));
+        if (in.row && (in.row->seq != e.seq || in.row->type != e.command.type() ||
+                       in.row->date != e.command.date.to_string() || in.row->recorded_at != e.recorded_at.to_string() ||
+                       in.row->prev_hash != e.prev_hash))
+            findings.push_back(integrity("integrity.columns", e.seq,
+                                         "the stored columns of event " + std::to_string(e.seq) +
+                                             " (seq, type, date, recorded_at, prev_hash) disagree with the event"));
+        if (last_recorded && e.recorded_at < *last_recorded)
+            findings.push_back(integrity("integrity.recorded_at", e.seq,
+                                         "event " + std::to_string(e.seq) + " was recorded at " +
+                                             e.recorded_at.to_string() + ", before the event ahead of it (" +
+                                             last_recorded->to_string() + ")"));
+        last_recorded = e.recorded_at;
+        prev_hash = in.hash;
+        expected_seq = e.seq + 1;
+        events.push_back(std::move(e));
+    }
+    return events;
+}
+
+inline Finding from_refusal(const Refusal& r, const Event& e, const Rulebook* rules) {
+    Finding f;
+    f.id = r.rule_id;
+    f.severity = Severity::error;
+    f.seq = e.seq;
+    f.subject = subject_of(e.command);
+    f.rule_id = r.rule_id;
+    f.citation = rules ? rules->cite(r.rule_id) : std::string();
+    f.expected = r.expected;
+    f.actual = r.actual;
+    f.message = std::string(e.command.type()) + " of " + e.command.date.to_string() + " by " + e.command.actor + ": " +
+                r.message;
+    return f;
+}
+
+inline Finding hindsight(std::string id, Severity severity, std::optional<std::int64_t> seq, std::string subject,
+                         std::string message, std::string expected = {}, std::string actual = {}) {
+    Finding f;
+    f.id = std::move(id);
+    f.rule_id = f.id;
+    f.severity = severity;
+    f.seq = seq;
+    f.subject = std::move(subject);
+    f.message = std::move(message);
+    f.expected = std::move(expected);
+    f.actual = std::move(actual);
+    return f;
+}
+
+}  // namespace detail
+
+inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) const {
+    AuditReport report;
+    report.as_of = options_.as_of;
+    report.events = inputs.size();
+    std::vector<Finding>& findings = report.findings;
+    const std::vector<Event> events = detail::verify_chain(inputs, findings);
+    const std::span<const Event> all(events);
+
+    // Replay: every event re-checked against the state before it and the
+    // rulebook in force on its date, then folded (unless what it names does not exist).
+    FundState s;
+    std::vector<bool> skipped(events.size(), false);
+    struct PendingTrueUp {
+        int year;
+        Money amount;
+        std::int64_t after_seq;
+    };
+    std::optional<PendingTrueUp> pending;
+    std::map<int, AuditSeries::Year> years;
+    auto year_of = [&](const Date& d) -> AuditSeries::Year& {
+        auto& y = years[d.year()];
+        y.year = d.year();
+        return y;
+    };
+    struct LateBatch {
+        Timestamp recorded_at;
+        std::int64_t first_seq, last_seq;
+        std::size_t count;
+        long max_days;
+        std::string worst;
+    };
+    std::optional<LateBatch> late_batch;
+    auto flush_late = [&] {
+        if (!late_batch) return;
+        findings.push_back(detail::hindsight(
+            "ledger.backdated", Severity::warning, late_batch->first_seq, {},
+            std::to_string(late_batch->count) + " event(s) recorded at " + late_batch->recorded_at.to_string() +
+                " (seq " + std::to_string(late_batch->first_seq) + "-" + std::to_string(late_batch->last_seq) +
+                ") took effect more than " + std::to_string(options_.backdating_days) +
+                " days earlier; the longest delay: " + late_batch->worst + ", recorded " +
+                std::to_string(late_batch->max_days) + " days after it took effect",
+            "<= " + std::to_string(options_.backdating_days) + " days", std::to_string(late_batch->max_days) + " days"));
+        late_batch.reset();
+    };
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const Event& e = events[i];
+        const Command& c = e.command;
+        const RulebookRevision* rb = s.rulebook_on(c.date);
+        const Rulebook* rules = rb ? &rb->rules : nullptr;
+
+        // A true-up the fund owed must come right after the outcome it rests on.
+        if (pending) {
+            const auto* t = c.as<cmd::AllocationTruedUp>();
+            if (!t || t->budget_year != pending->year)
+                findings.push_back(detail::hindsight(
+                    "allocation.true_up_missing", Severity::error, pending->after_seq, {},
+                    "the outcome recorded in event " + std::to_string(pending->after_seq) + " calls for a true-up of " +
+                        pending->amount.to_string() + " for " + std::to_string(pending->year) + ", and none follows",
+                    pending->amount.to_string(), "none"));
+            else if (t->amount != pending->amount)
+                findings.push_back(detail::hindsight(
+                    "allocation.true_up_amount", Severity::error, e.seq, {},
+                    "the true-up for " + std::to_string(t->budget_year) + " is " + t->amount.to_string() +
+                        "; round(rate × outcome) less what was allocated gives " + pending->amount.to_string(),
+                    pending->amount.to_string(), t->amount.to_string()));
+            pending.reset();
+        } else if (const auto* t = c.as<cmd::AllocationTruedUp>()) {
+            findings.push_back(detail::hindsight("allocation.true_up_amount", Severity::error, e.seq, {},
+                                                 "a true-up for " + std::to_string(t->budget_year) +
+                                                     " that no recorded outcome calls for",
+                                                 "0.00", t->amount.to_string()));
+        }
+
+        const CheckContext ctx{s, all.first(i), c, rules};
+        bool can_apply = true;
+        for (const Refusal& r : run_checks(ctx, true)) {
+            findings.push_back(detail::from_refusal(r, e, rules));
+            if (detail::cannot_apply(r.rule_id)) can_apply = false;
+        }
+
+        // Back-dating: lawful, but an auditor wants to see it; one finding a
+        // recording (an imported history is one recording, late by nature).
+        if (late_batch && late_batch->recorded_at != e.recorded_at) flush_late();
+        if (const long late = c.date.days_until(e.recorded_at.date()); late > options_.backdating_days) {
+            if (!late_batch) late_batch = LateBatch{e.recorded_at, e.seq, e.seq, 0, 0, {}};
+            late_batch->last_seq = e.seq;
+            ++late_batch->count;
+            if (late > late_batch->max_days) {
+                late_batch->max_days = late;
+                late_batch->worst = std::string(c.type()) + " effective " + c.date.to_string() + " (seq " +
+                                    std::to_string(e.seq) + ")";
+            }
+        }
+
+        // A tranche paid while a report was overdue, where the rulebook did not block it.
+        if (const auto* p = c.as<cmd::GrantDisbursed>(); p && rules && !rules->reporting.block_disbursement_when_overdue) {
+            const GrantRecord* g = s.grant(p->grant);
+            const ApplicationRecord* app = g ? s.application_of(*g) : nullptr;
+            if (g && app) {
+                const auto overdue = reports_overdue(*g, app->application, rules->reporting, c.date);
+                if (!overdue.empty())
+                    findings.push_back(detail::hindsight(
+                        "reporting.paid_while_overdue", Severity::warning, e.seq, p->grant,
+                        "a tranche of " + p->amount.to_string() + " was paid on " + c.date.to_string() + " while the " +
+                            overdue.front().kind + " report due " + overdue.front().due.to_string() + " had not come"));
+            }
+        }
+
+        if (!can_apply) {
+            skipped[i] = true;
+            continue;
+        }
+        const Money repaid_before = s.repaid, written_off_before = s.written_off;
+        Money obligations_delta;
+        if (const auto* r = c.as<cmd::EventReversed>()) {
+            const Event& target = events.at(static_cast<std::size_t>(r->seq - 1));
+            if (const auto* v = target.command.as<cmd::SavingsVerified>())
+                if (const GrantRecord* g = s.grant(v->grant))
+                    for (const auto& o : g->obligations)
+                        if (o.seq == target.seq) obligations_delta -= o.amount;
+        }
+        try {
+            apply(s, e, all.first(i));
+        } catch (const std::exception& err) {
+            skipped[i] = true;
+            findings.push_back(detail::hindsight("audit.not_applied", Severity::error, e.seq, detail::subject_of(c),
+                                                 "event " + std::to_string(e.seq) + " could not be folded: " + err.what()));
+            continue;
+        }
+        if (const auto* v = c.as<cmd::SavingsVerified>())
+            if (const GrantRecord* g = s.grant(v->grant); g && !g->obligations.empty())
+                obligations_delta += g->obligations.back().amount;
+        auto& y = year_of(c.date);
+        y.obligations_arisen += obligations_delta;
+        y.repaid += s.repaid - repaid_before;
+        y.written_off += s.written_off - written_off_before;
+
+        // What the fund owes after an outcome, and where a negative true-up leaves free capital.
+        if (const auto* t = c.as<cmd::TaxRevenueRecorded>(); t && t->kind == "outcome") {
+            const auto it = s.allocations.find(t->budget_year);
+            const RulebookRevision* now = s.rulebook_on(c.date);
+            if (it != s.allocations.end() && !it->second.reversed && it->second.decision.rate &&
+                it->second.decision.basis == "budget" && now && now->rules.allocation.true_up) {
+                const Money due = it->second.decision.rate->of(t->amount, now->rules.allocation.rounding,
+                                                               now->rules.allocation.round_to) -
+                                  it->second.total();
+                if (!due.is_zero()) pending = PendingTrueUp{t->budget_year, due, e.seq};
+            }
+        }
+        if (const auto* t = c.as<cmd::AllocationTruedUp>(); t && t->amount.is_negative() && rules) {
+            const Money free = s.free_capital_on(c.date);
+            if (free < rules->reserve_floor)
+                findings.push_back(detail::hindsight(
+                    "commitments.reserve_floor_after_true_up", Severity::warning, e.seq, {},
+                    "the negative true-up of " + t->amount.to_string() + " for " + std::to_string(t->budget_year) +
+                        " leaves free capital at " + free.to_string() + ", below the reserve floor of " +
+                        rules->reserve_floor.to_string(),
+                    ">= " + rules->reserve_floor.to_string(), free.to_string()));
+        }
+    }
+    flush_late();
+    if (pending)
+        findings.push_back(detail::hindsight("allocation.true_up_missing", Severity::error, pending->after_seq, {},
+                                             "the outcome recorded in event " + std::to_string(pending->after_seq) +
+                                                 " calls for a true-up of " + pending->amount.to_string() +
+                                                 ", and none follows",
+                                             pending->amount.to_string(), "none"));
+
+    // Hindsight on the audit date: reports and repayments overdue.
+    const Date& on = options_.as_of;
+    const RulebookRevision* rb_now = s.rulebook_on(on);
+    for (const auto& [id, g] : s.grants) {
+        if (g.reversed || g.decided_on > on) continue;
+        const ApplicationRecord* app = s.application_of(g);
+        if (app && rb_now && g.status != GrantStatus::closed)
+            for (const DueReport& due : reports_overdue(g, app->application, rb_now->rules.reporting, on))
+                findings.push_back(detail::hindsight(
+                    "reporting.overdue", Severity::warning, std::nullopt, id,
+                    "the " + due.kind + " report of " + id + " for " + due.period.to_string() + " was due on " +
+                        due.due.to_string() + " and has not come",
+                    "report by " + due.due.to_string(), "none by " + on.to_string()));
+        const Money overdue = max(Money(), g.obligations_due_before(on) - g.repaid - g.written_off);
+        if (overdue.is_positive())
+            findings.push_back(detail::hindsight(
+                "repayment.overdue", Severity::warning, std::nullopt, id,
+                id + " owes " + overdue.to_string() + " that fell due before " + on.to_string() +
+                    " and was neither repaid nor written off",
+                "0.00", overdue.to_string()));
+    }
+
+    // The statement on the audit date, folded over the events that could be applied.
+    FundState view;
+    view.horizon = on;
+    for (std::size_t i = 0; i < events.size(); ++i)
+        if (!skipped[i]) {
+            try {
+                apply(view, events[i], all.first(i));
+            } catch (const std::exception&) {
+            }
+        }
+    report.statement = make_statement(view, on);
+
+    // The series for the charts: quarter ends, and money by year.
+    if (!events.empty()) {
+        Date first = events.front().command.date;
+        for (const Event& e : events) first = std::min(first, e.command.date);
+        for (Date q = Date(first.year(), 3, 31); !(on < q.first_of_month().add_months(-2)); q = q.add_months(3).end_of_month()) {
+            const Date at = on < q ? on : q;
+            const auto t = s.timeline.as_of(at);
+            report.series.quarters.push_back({at, t.cash, t.committed, t.cash - t.committed});
+            if (on < q) break;
+        }
+        for (const auto& [year, y] : years)
+            if (year <= on.year()) report.series.years.push_back(y);
+    }
+
+    std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+        return static_cast<int>(a.severity) < static_cast<int>(b.severity);
+    });
+    return report;
+}
+
+inline std::string AuditReport::to_text() const {
+    std::string out;
+    for (const Finding& f : findings) {
+        out += std::string(to_string(f.severity)) + "  " + f.id;
+        if (f.seq) out += "  seq " + std::to_string(*f.seq);
+        if (!f.subject.empty()) out += "  " + f.subject;
+        if (!f.citation.empty()) out += "  (" + f.citation + ")";
+        out += "\n    " + f.message + "\n";
+        if (!f.expected.empty() || !f.actual.empty())
+            out += "    expected " + (f.expected.empty() ? "-" : f.expected) + ", actual " +
+                   (f.actual.empty() ? "-" : f.actual) + "\n";
+    }
+    out += "audit of " + std::to_string(events) + " events as of " + as_of.to_string() + ": " +
+           std::to_string(count(Severity::error)) + " error(s), " + std::to_string(count(Severity::warning)) +
+           " warning(s), " + std::to_string(count(Severity::note)) + " note(s)\n";
+    return out;
+}
+
+}  // namespace sifund
