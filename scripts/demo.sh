@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job: the Örebro social investment fund, 2013-2023, on the embedded
 # SQLite store. Builds sifund, records the fund's history from
-# examples/orebro/fund.jsonl and prints where the fund stands.
+# examples/orebro/fund.jsonl, prints where the fund stands, and ends with the
+# auditors' re-check of the history and where its HTML report was written.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$SIFUND_ROOT"
@@ -41,3 +42,9 @@ set -e
 after=$(sha256sum "$db" | cut -d' ' -f1)
 echo "exit code $code; store unchanged: $([ "$before" = "$after" ] && echo yes || echo NO)"
 [ "$code" = 1 ] && [ "$before" = "$after" ]
+
+echo
+echo "== sifund audit $db --as-of 2023-12-31   (the auditors' re-check of the whole history)"
+$sifund audit "$db" --as-of 2023-12-31
+$sifund audit "$db" --as-of 2023-12-31 --format html --out "$out/audit.html"
+echo "The audit report for the auditors (one self-contained HTML file): $SIFUND_ROOT/$out/audit.html"
