@@ -144,3 +144,19 @@ TEST_CASE("A store closed and opened again gives the same statements, as of any 
     CHECK(fund.statement(Date(2022, 12, 31), batches.front()).to_json() !=
           fund.statement(Date(2022, 12, 31), batches.back()).to_json());
 }
+
+TEST_CASE("A statement as of a date after everything took effect is the fund's own state, as the fold gives it") {
+    const auto history = testing::HistoryGenerator(7).generate(3000);
+    MemoryStore store;
+    Fund fund(store);
+    fund.apply(history, Timestamp::parse("2024-01-01T00:00:00Z"));
+    const Date latest = fund.state().latest_effect;
+    for (const Date& d : {latest, latest.add_days(1), latest.add_months(13), Date(2199, 12, 31)}) {
+        CAPTURE(d);
+        // Fund::statement answers these from its state; the fold is the definition.
+        CHECK(fund.statement(d).to_json() == make_statement(fold(fund.events(), View{d, {}}), d).to_json());
+    }
+    // A day earlier, the fold answers, and an allocation or event may be missing.
+    const Date before = latest.add_days(-1);
+    CHECK(fund.statement(before).to_json() == make_statement(fold(fund.events(), View{before, {}}), before).to_json());
+}

@@ -86,6 +86,7 @@ inline void apply(FundState& s, const Event& e, std::span<const Event> history) 
     const Command& c = e.command;
     if (s.horizon < c.date) return;  // not yet in effect in this view
     const Date& on = c.date;
+    s.latest_effect = std::max(s.latest_effect, on);
 
     std::visit(
         [&](const auto& x) {
@@ -106,6 +107,7 @@ inline void apply(FundState& s, const Event& e, std::span<const Event> history) 
                 s.tax_revenue[{x.budget_year, x.kind}] = x.amount;
             } else if constexpr (std::is_same_v<T, cmd::AllocationDecided>) {
                 AllocationRecord rec{e.seq, on, x, Money(), {}, false};
+                s.latest_effect = std::max(s.latest_effect, rec.available_from());
                 if (rec.available_from() <= s.horizon) s.allocated += x.amount;
                 s.timeline.add(rec.available_from(), x.amount, Money());
                 s.allocations[x.budget_year] = std::move(rec);

@@ -158,6 +158,10 @@ public:
 
     // Where the fund stands on `as_of`, as known at `known_at` (all that is recorded when absent).
     [[nodiscard]] Statement statement(const Date& as_of, std::optional<Timestamp> known_at = {}) const {
+        // A view that sees everything recorded, as of a date when all of it has
+        // taken effect, is the fund's own state: no need to fold again.
+        const bool knows_all = !known_at || !(*known_at < state_.last_recorded_at);
+        if (knows_all && !(as_of < state_.latest_effect)) return make_statement(state_, as_of, known_at);
         return make_statement(fold(events_, View{as_of, known_at}), as_of, known_at);
     }
 

@@ -144,6 +144,10 @@ struct FundState {
 
     std::int64_t last_seq = 0;
     Timestamp last_recorded_at;
+    // The latest date on which anything applied takes effect (an event's date,
+    // or 1 January of an allocation's budget year): a view as of this date or
+    // later holds everything, so it is this state.
+    Date latest_effect{1900, 1, 1};
 
     [[nodiscard]] Currency currency() const { return fund ? fund->currency : Currency::sek(); }
 
