@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include <sifund/io/journal.hpp>
 #include <sifund/sifund.hpp>
 
 #include "clock.hpp"
@@ -57,10 +58,17 @@ int run_statement(const std::vector<std::string>& args, std::ostream& out) {
 
 int run_export(const std::vector<std::string>& args, std::ostream& out) {
     const Options opts(args, 1, {"format"});
-    const std::string format = opts.choice("format", {"jsonl"});
+    const std::string format = opts.choice("format", {"jsonl", "ledger", "beancount", "csv"});
     auto store = open_store(opts.arg(0), SqliteStore::Open::read_only);
     const Fund fund(*store);  // verifies the chain before anything is written out
-    for (const Event& e : fund.events()) out << jsonl_line(canonical_text(e), e.hash) << "\n";
+    if (format == "jsonl") {
+        for (const Event& e : fund.events()) out << jsonl_line(canonical_text(e), e.hash) << "\n";
+        return 0;
+    }
+    const Journal books = make_journal(fund.events());  // balanced postings (io/journal.hpp)
+    if (format == "ledger") write_ledger(out, books);
+    else if (format == "beancount") write_beancount(out, books);
+    else write_csv(out, books);
     return 0;
 }
 
