@@ -24,7 +24,8 @@ usage:
                                      where the fund stands (as of today by default)
   sifund audit DB|FILE.jsonl [--as-of DATE] [--format text|json|html] [--out FILE]
                                      re-check the history: integrity, every rule, hindsight
-  sifund export DB --format jsonl    the verified event history
+  sifund export DB --format jsonl|ledger|beancount|csv
+                                     the verified history, or balanced books for ledger, hledger, beancount
 
 exit codes: 0 done, 1 refused by a rule (audit: an error finding), 2 bad input or could not run
 )";

@@ -188,3 +188,22 @@ def test_a_tampered_store_is_refused_naming_the_event(orebro):
     code, _, err = run("statement", orebro, "--as-of", "2023-12-31")
     assert code == 2
     assert f"event {seq} " in err and "integrity.hash" in err
+
+
+def test_a_reversal_is_stored_and_read_back(orebro, tmp_path):
+    # event.reversed names its target by "seq" in a command file; stored, the
+    # event has a seq of its own and keeps the target as "reverses".
+    late = write_jsonl(tmp_path / "late.jsonl",
+                       {"type": "capital.contributed", "date": "2024-03-01", "actor": "finance",
+                        "amount": "500000.00", "source": "paid to the wrong fund"},
+                       {"type": "event.reversed", "date": "2024-03-05", "actor": "finance", "seq": 201,
+                        "reason": "paid to the wrong fund"})
+    run("apply", orebro, late, "--recorded-at", "2024-03-06T10:00:00Z", check=0)
+    before = statement(orebro, "--as-of", "2024-03-04")
+    after = statement(orebro, "--as-of", "2024-03-31")
+    assert Decimal(before["capital_contributed"]) - Decimal(after["capital_contributed"]) == Decimal("500000.00")
+    _, out, _ = run("export", orebro, "--format", "jsonl", check=0)
+    last = json.loads(out.splitlines()[-1])
+    assert last["type"] == "event.reversed" and last["seq"] == 202 and last["reverses"] == 201
+    code, _, err = run("audit", orebro, "--as-of", "2024-03-31")
+    assert code == 0, err

@@ -379,13 +379,18 @@ struct CommandCodec<cmd::GrantClosed> {
     }
 };
 
+// A command file names the event to reverse by "seq" (DESIGN §4.1); a stored
+// event has a "seq" of its own, so there the target is written "reverses".
+// Reading takes either, never both.
 template <>
 struct CommandCodec<cmd::EventReversed> {
     static cmd::EventReversed read(Fields& f, Currency) {
-        return {f.integer("seq", 1, std::numeric_limits<std::int64_t>::max()), f.string("reason")};
+        constexpr auto max = std::numeric_limits<std::int64_t>::max();
+        const std::int64_t target = f.has("reverses") ? f.integer("reverses", 1, max) : f.integer("seq", 1, max);
+        return {target, f.string("reason")};
     }
     static void write(json& j, const cmd::EventReversed& c) {
-        j["seq"] = c.seq;
+        j["reverses"] = c.seq;
         j["reason"] = c.reason;
     }
 };
