@@ -1,0 +1,112 @@
+// Histories the fund made, recorded on the events' own dates (so nothing is
+// back-dated), audit without a finding of severity error: what the fund
+// prevents, the auditor does not find again. And the catalogue of finding
+// ids, docs/findings.md, names every id the auditor can produce.
+
+#include <fstream>
+#include <regex>
+
+#include "commands.hpp"
+
+using namespace sifund;
+using namespace sifund::testing;
+
+namespace {
+
+std::string read_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    REQUIRE(in);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+std::string export_of(const std::vector<StoredEvent>& rows) {
+    std::string out;
+    for (const StoredEvent& r : rows) out += jsonl_line(r.json, r.hash) + "\n";
+    return out;
+}
+
+// A small Örebro: the fund, 2 % of the budgeted tax revenue for 2014 and its
+// true-up, A-1 granted 2.8 MSEK, paid in three tranches, reported on time,
+// 900 000 of verified savings repaid, and the grant closed.
+std::string small_orebro() {
+    using namespace lines_for;
+    return established() + tax_revenue(2014, "budget", "2013-06-18", "6512000000.00") +
+           R"({"type":"allocation.decided","date":"2013-06-18","actor":"kf","budget_year":2014,"rate":"0.02","basis":"budget","decision":"KF 2013-06-18 §120"})"
+           "\n" +
+           application_a1 + grant_g1 + first_tranche_g1 + report("G-1", "2014-07-10", "2014-06-30") +
+           report("G-1", "2015-01-10", "2014-12-31") + disburse("G-1", "2015-01-15") +
+           tax_revenue(2014, "outcome", "2015-04-15", "6600000000.00") + report("G-1", "2015-07-10", "2015-06-30") +
+           report("G-1", "2016-01-10", "2015-12-31") + disburse("G-1", "2016-01-15", "800000.00") +
+           report("G-1", "2016-07-10", "2016-06-30", "interim", "kof") +
+           report("G-1", "2017-02-10", "2016-12-31", "final") + savings("G-1", "2017-03-01", 2016, "900000.00") +
+           repayment("G-1", "2017-06-30", 2017, "900000.00") + close("G-1", "2017-09-01");
+}
+
+}  // namespace
+
+TEST_CASE("A small Örebro made by the fund on its dates audits without a single finding") {
+    MemoryStore store;
+    Fund fund(store);
+    record_on_their_dates(fund, small_orebro());
+    REQUIRE(store.count() == 21);  // 20 commands and the true-up the fund appended
+    const auto rows = store.load();
+    REQUIRE(rows[12].type == "allocation.trued_up");
+    for (const char* on : {"2014-06-30", "2015-12-31", "2018-12-31"}) {
+        const AuditReport r = audit_rows(rows, on);
+        INFO("as of " << on << "\n" << r.to_text());
+        CHECK(r.findings.empty());
+        CHECK(r.statement.to_json() == fund.statement(Date::parse(on)).to_json());
+    }
+    const AuditReport r = audit_text(export_of(rows), "2018-12-31");
+    CHECK(r.findings.empty());
+    CHECK(r.events == 21);
+    CHECK(r.statement.repayments == sek("900000.00"));
+}
+
+TEST_CASE("The Örebro example (examples/orebro) made by the fund on its dates audits without a single finding") {
+    MemoryStore store;
+    Fund fund(store);
+    record_on_their_dates(fund, read_file(std::string(SIFUND_SOURCE_DIR) + "/examples/orebro/fund.jsonl"));
+    REQUIRE(store.count() == 200);  // 191 commands and 9 true-ups
+    const auto rows = store.load();
+    const AuditReport r = audit_rows(rows, "2023-12-31");
+    INFO(r.to_text());
+    CHECK(r.count(Severity::error) == 0);
+    CHECK(r.findings.empty());
+    CHECK(summary(r) == summary(audit_text(export_of(rows), "2023-12-31")));
+    CHECK(r.statement.to_json() == fund.statement(Date::parse("2023-12-31")).to_json());
+}
+
+TEST_CASE("docs/findings.md catalogues every finding id the auditor can produce, and no other") {
+    const std::string doc = read_file(std::string(SIFUND_SOURCE_DIR) + "/docs/findings.md");
+    // One heading a finding: ### `id` · severity
+    std::set<std::string, std::less<>> catalogued;
+    std::map<std::string, std::string, std::less<>> severity;
+    const std::regex heading(R"(\n### `([a-z_.]+)` · (error|warning|note))");
+    for (auto it = std::sregex_iterator(doc.begin(), doc.end(), heading); it != std::sregex_iterator(); ++it) {
+        catalogued.insert((*it)[1]);
+        severity[(*it)[1]] = (*it)[2];
+    }
+    std::set<std::string, std::less<>> ids{"integrity.hash",
+                                           "integrity.unreadable",
+                                           "integrity.sequence",
+                                           "integrity.chain",
+                                           "integrity.columns",
+                                           "integrity.recorded_at",
+                                           "allocation.true_up_missing",
+                                           "allocation.true_up_amount",
+                                           "commitments.reserve_floor_after_true_up",
+                                           "ledger.backdated",
+                                           "reporting.paid_while_overdue",
+                                           "reporting.overdue",
+                                           "repayment.overdue",
+                                           "audit.not_applied"};
+    for (const Check& c : all_checks()) {
+        ids.insert(std::string(c.id));
+        CHECK(severity[std::string(c.id)] == "error");  // the fund would have refused it
+    }
+    CHECK(catalogued == ids);
+    for (const char* warning : {"commitments.reserve_floor_after_true_up", "ledger.backdated",
+                                "reporting.paid_while_overdue", "reporting.overdue", "repayment.overdue"})
+        CHECK(severity[warning] == "warning");
+}
