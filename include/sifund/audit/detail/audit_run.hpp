@@ -176,7 +176,15 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
 
         const CheckContext ctx{s, all.first(i), c, rules};
         bool can_apply = true;
-        for (const Refusal& r : run_checks(ctx, true)) {
+        std::vector<Refusal> refusals;
+        try {
+            refusals = run_checks(ctx, true);
+        } catch (const std::exception& err) {  // an amount past what Money holds, in a forged history
+            findings.push_back(detail::hindsight("audit.not_applied", Severity::error, e.seq, detail::subject_of(c),
+                                                 "event " + std::to_string(e.seq) + " could not be checked: " + err.what()));
+            can_apply = false;
+        }
+        for (const Refusal& r : refusals) {
             findings.push_back(detail::from_refusal(r, e, rules));
             if (detail::cannot_apply(r.rule_id)) can_apply = false;
         }
@@ -269,12 +277,25 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
                                                  ", and none follows",
                                              pending->amount.to_string(), "none"));
 
-    // Hindsight on the audit date: reports and repayments overdue.
+    // The statement on the audit date, folded over the events that could be applied.
     const Date& on = options_.as_of;
-    const RulebookRevision* rb_now = s.rulebook_on(on);
-    for (const auto& [id, g] : s.grants) {
+    FundState view;
+    view.horizon = on;
+    for (std::size_t i = 0; i < events.size(); ++i)
+        if (!skipped[i]) {
+            try {
+                apply(view, events[i], all.first(i));
+            } catch (const std::exception&) {
+            }
+        }
+    report.statement = make_statement(view, on);
+
+    // Hindsight on the audit date: reports and repayments overdue.
+    // Judged on the state as of the audit date: what came later does not count.
+    const RulebookRevision* rb_now = view.rulebook_on(on);
+    for (const auto& [id, g] : view.grants) {
         if (g.reversed || g.decided_on > on) continue;
-        const ApplicationRecord* app = s.application_of(g);
+        const ApplicationRecord* app = view.application_of(g);
         if (app && rb_now && g.status != GrantStatus::closed)
             for (const DueReport& due : reports_overdue(g, app->application, rb_now->rules.reporting, on))
                 findings.push_back(detail::hindsight(
@@ -291,17 +312,6 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
                 "0.00", overdue.to_string()));
     }
 
-    // The statement on the audit date, folded over the events that could be applied.
-    FundState view;
-    view.horizon = on;
-    for (std::size_t i = 0; i < events.size(); ++i)
-        if (!skipped[i]) {
-            try {
-                apply(view, events[i], all.first(i));
-            } catch (const std::exception&) {
-            }
-        }
-    report.statement = make_statement(view, on);
 
     // The series for the charts: quarter ends, and money by year.
     if (!events.empty()) {
