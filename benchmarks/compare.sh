@@ -46,8 +46,8 @@ measure() {
 {
   measure "sifund statement" "$sifund" statement "$work/fund.db" --as-of 2199-12-31 --format json
   measure "sifund audit" "$sifund" audit "$work/fund.db" --as-of 2199-12-31 --format json
-  measure "ledger bal" ledger -f "$work/books.ledger" bal
-  measure "hledger bal" hledger -f "$work/books.ledger" bal
+  measure "ledger bal --flat" ledger -f "$work/books.ledger" bal --flat
+  measure "hledger bal --flat" hledger -f "$work/books.ledger" bal --flat
   measure "bean-check" bean-check "$work/books.beancount"
 } > "$work/results"
 
