@@ -7,14 +7,14 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include <sifund/detail/json_document.hpp>
 #include <sifund/error.hpp>
 
 namespace sifund::cli {
 
 struct CommandFile {
     std::string path;
-    std::vector<nlohmann::json> commands;
+    std::vector<std::string> commands;  // each a JSON object's text, checked to be JSON
     std::vector<std::size_t> line_of;  // 1-based line of each command
 };
 
@@ -37,16 +37,17 @@ inline CommandFile read_command_file(const std::string& path) {
     if (!in) throw InputError("cli.file", "cannot read " + path);
     CommandFile file{path, {}, {}};
     std::string line;
+    detail::JsonDocument doc;
     for (std::size_t n = 1; std::getline(in, line); ++n) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.find_first_not_of(" \t") == std::string::npos) continue;
         try {
-            file.commands.push_back(nlohmann::json::parse(line));
-        } catch (const nlohmann::json::parse_error& e) {
-            std::string why = e.what();
-            if (const auto at = why.find("parse error"); at != std::string::npos) why = why.substr(at);
-            throw LineError("input.malformed_json", n, "malformed JSON: " + why);
+            doc.parse(line);
+        } catch (const InputError& e) {
+            throw LineError(e.id(), n, e.what());
         }
+        file.commands.push_back(std::move(line));
+        line = std::string();
         file.line_of.push_back(n);
     }
     return file;

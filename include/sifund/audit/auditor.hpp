@@ -10,6 +10,7 @@
 //     negative true-ups below the reserve floor, back-dated records.
 // docs/findings.md is the catalogue of finding ids.
 
+#include <deque>
 #include <istream>
 #include <map>
 #include <set>
@@ -21,7 +22,9 @@
 #include "sifund/fund/apply.hpp"
 #include "sifund/fund/checks.hpp"
 #include "sifund/fund/statement.hpp"
+#include "sifund/fund/true_up.hpp"
 #include "sifund/ledger/event.hpp"
+#include "sifund/ledger/event_reader.hpp"
 #include "sifund/ledger/store.hpp"
 
 namespace sifund {
@@ -82,8 +85,8 @@ namespace detail {
 // covers) and the hash it claims.
 struct AuditInput {
     std::int64_t claimed_seq = 0;
-    std::string text;
-    std::string hash;
+    std::string_view text;  // the canonical text, into the store's rows or the lines read
+    std::string_view hash;
     const StoredEvent* row = nullptr;  // the store's columns, when read from a store
     std::size_t line = 0;              // the JSONL line, when read from a file
 };
@@ -129,7 +132,7 @@ public:
     [[nodiscard]] AuditReport audit(const std::vector<StoredEvent>& rows) const {
         std::vector<detail::AuditInput> inputs;
         inputs.reserve(rows.size());
-        for (const StoredEvent& row : rows) inputs.push_back({row.seq, row.json, row.hash, &row, 0});
+        for (const StoredEvent& row : rows) inputs.push_back({row.seq, row.json, row.hash, &row, 0});  // views, no copies
         return run(inputs);
     }
 
@@ -137,21 +140,35 @@ public:
     // writes it. A line that is not JSON is an integrity finding, not a failure.
     [[nodiscard]] AuditReport audit_jsonl(std::istream& in) const {
         std::vector<detail::AuditInput> inputs;
+        std::deque<std::string> texts;  // what inputs view: a deque never moves what it holds
         std::vector<Finding> unreadable;
         std::string line;
+        detail::JsonDocument doc;
         for (std::size_t n = 1; std::getline(in, line); ++n) {
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
             detail::AuditInput input;
             input.line = n;
             try {
-                nlohmann::json j = nlohmann::json::parse(line);
-                if (!j.is_object() || !j.contains("hash") || !j["hash"].is_string() || !j.contains("seq") ||
-                    !j["seq"].is_number_integer())
+                const detail::JsonNode& j = doc.parse(line);
+                const detail::JsonNode* seq = j.kind == detail::JsonKind::object ? j.find("seq") : nullptr;
+                const detail::JsonNode* hash = j.kind == detail::JsonKind::object ? j.find("hash") : nullptr;
+                if (!hash || hash->kind != detail::JsonKind::string || !seq ||
+                    (seq->kind != detail::JsonKind::integer && seq->kind != detail::JsonKind::unsigned_integer))
                     throw std::runtime_error("an event needs a seq and a hash");
-                input.claimed_seq = j["seq"].get<std::int64_t>();
-                input.hash = j["hash"].get<std::string>();
-                j.erase("hash");
-                input.text = j.dump();
+                input.claimed_seq = seq->integer;
+                texts.emplace_back(hash->text);
+                input.hash = texts.back();
+                // The hash covers the event without it: as exported, the line
+                // with its last member, the hash, taken off; otherwise the
+                // canonical form of what the line holds.
+                std::string canonical = detail::without_last_member(line, "hash", input.hash);
+                if (canonical.empty() || !detail::Sha256().matches(canonical, input.hash)) {
+                    nlohmann::json k = nlohmann::json::parse(line);
+                    k.erase("hash");
+                    canonical = k.dump();
+                }
+                texts.push_back(std::move(canonical));
+                input.text = texts.back();
             } catch (const std::exception& e) {
                 Finding f = detail::integrity("integrity.unreadable", 0,
                                               "line " + std::to_string(n) + " is not an event: " + e.what());

@@ -3,6 +3,10 @@
 // type it should, required ones are there, and one that nobody asked for is
 // an error (a misspelt "amout" must not pass silently). Errors are
 // FieldErrors that name the field's path.
+//
+// The same reader serves two kinds of JSON value: nlohmann::json (what
+// callers hand in) and JsonNode (our one-pass reader, for stored events and
+// command files). The adapters below are all it needs of either.
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -11,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sifund/detail/json_document.hpp"
 #include "sifund/error.hpp"
 #include "sifund/money/money.hpp"
 #include "sifund/money/rate.hpp"
@@ -20,25 +25,90 @@ namespace sifund::detail {
 
 using json = nlohmann::json;
 
-[[nodiscard]] inline std::string_view json_type_name(const json& v) noexcept {
+// --- what the reader asks of a JSON value ---------------------------------
+
+[[nodiscard]] inline JsonKind json_kind(const json& v) noexcept {
     switch (v.type()) {
-        case json::value_t::null: return "null";
-        case json::value_t::boolean: return "a boolean";
-        case json::value_t::number_integer:
-        case json::value_t::number_unsigned: return "an integer";
-        case json::value_t::number_float: return "a number with a fraction";
-        case json::value_t::string: return "a string";
-        case json::value_t::array: return "an array";
-        case json::value_t::object: return "an object";
-        default: return "something else";
+        case json::value_t::boolean: return JsonKind::boolean;
+        case json::value_t::number_integer: return JsonKind::integer;
+        case json::value_t::number_unsigned: return JsonKind::unsigned_integer;
+        case json::value_t::number_float: return JsonKind::number;
+        case json::value_t::string: return JsonKind::string;
+        case json::value_t::array: return JsonKind::array;
+        case json::value_t::object: return JsonKind::object;
+        default: return JsonKind::null;
     }
 }
+[[nodiscard]] inline JsonKind json_kind(const JsonNode& v) noexcept { return v.kind; }
 
-class Fields {
+[[nodiscard]] inline const json* json_find(const json& object, std::string_view name) {
+    const auto it = object.find(name);
+    return it == object.end() ? nullptr : &*it;
+}
+[[nodiscard]] inline const JsonNode* json_find(const JsonNode& object, std::string_view name) noexcept {
+    return object.find(name);
+}
+
+[[nodiscard]] inline std::string_view json_string(const json& v) { return v.get_ref<const std::string&>(); }
+[[nodiscard]] inline std::string_view json_string(const JsonNode& v) noexcept { return v.text; }
+
+[[nodiscard]] inline std::int64_t json_integer(const json& v) { return v.get<std::int64_t>(); }
+[[nodiscard]] inline std::int64_t json_integer(const JsonNode& v) noexcept { return v.integer; }
+[[nodiscard]] inline std::uint64_t json_unsigned(const json& v) { return v.get<std::uint64_t>(); }
+[[nodiscard]] inline std::uint64_t json_unsigned(const JsonNode& v) noexcept { return v.unsigned_integer; }
+
+[[nodiscard]] inline std::size_t json_size(const json& v) { return v.size(); }
+[[nodiscard]] inline std::size_t json_size(const JsonNode& v) noexcept { return v.size; }
+
+// Calls f(key, value) for each member of an object, f(value) for each element of an array.
+template <class F>
+void json_members(const json& object, F f) {
+    for (auto it = object.begin(); it != object.end(); ++it) f(std::string_view(it.key()), *it);
+}
+template <class F>
+void json_members(const JsonNode& object, F f) {
+    object.for_each([&](const JsonNode& m) { f(m.key, m); });
+}
+template <class F>
+void json_elements(const json& array, F f) {
+    for (const json& e : array) f(e);
+}
+template <class F>
+void json_elements(const JsonNode& array, F f) {
+    array.for_each(f);
+}
+
+[[nodiscard]] inline std::string_view json_type_name(JsonKind kind) noexcept {
+    switch (kind) {
+        case JsonKind::null: return "null";
+        case JsonKind::boolean: return "a boolean";
+        case JsonKind::integer:
+        case JsonKind::unsigned_integer: return "an integer";
+        case JsonKind::number: return "a number with a fraction";
+        case JsonKind::string: return "a string";
+        case JsonKind::array: return "an array";
+        case JsonKind::object: return "an object";
+    }
+    return "something else";
+}
+template <class V>
+[[nodiscard]] std::string_view json_type_name(const V& v) noexcept {
+    return json_type_name(json_kind(v));
+}
+
+// --- the reader --------------------------------------------------------------
+
+// Which amounts a money field accepts.
+enum class FieldSign { positive, non_negative, any_nonzero, any };
+
+template <class V>
+class BasicFields {
 public:
     // `path` prefixes field names in errors ("rules.grant" → "rules.grant.max_amount").
-    Fields(const json& object, std::string path = {}) : object_(object), path_(std::move(path)) {
-        if (!object.is_object())
+    using Value = V;
+
+    BasicFields(const V& object, std::string path = {}) : object_(object), path_(std::move(path)) {
+        if (json_kind(object) != JsonKind::object)
             throw FieldError("input.wrong_type", path_.empty() ? "(line)" : path_,
                              where() + "must be a JSON object, not " + std::string(json_type_name(object)));
     }
@@ -48,24 +118,27 @@ public:
     }
 
     [[nodiscard]] bool has(std::string_view name) const {
-        const auto it = object_.find(name);
-        return it != object_.end() && !it->is_null();
+        const V* v = json_find(object_, name);
+        return v && json_kind(*v) != JsonKind::null;
     }
 
     // The raw value, marking it read; nullptr when absent or null.
-    [[nodiscard]] const json* raw(std::string_view name) {
+    [[nodiscard]] const V* raw(std::string_view name) {
         seen_.push_back(name);
-        const auto it = object_.find(name);
-        if (it == object_.end() || it->is_null()) return nullptr;
-        return &*it;
+        const V* v = json_find(object_, name);
+        if (!v || json_kind(*v) == JsonKind::null) return nullptr;
+        return v;
     }
-    [[nodiscard]] const json& required(std::string_view name) {
-        const json* v = raw(name);
+    // Marks a field as read without reading it (one read elsewhere).
+    void skip(std::string_view name) { seen_.push_back(name); }
+
+    [[nodiscard]] const V& required(std::string_view name) {
+        const V* v = raw(name);
         if (!v) throw FieldError("input.missing_field", path_of(name), "missing field \"" + path_of(name) + "\"");
         return *v;
     }
 
-    [[noreturn]] void wrong_type(std::string_view name, const json& v, std::string_view wanted) const {
+    [[noreturn]] void wrong_type(std::string_view name, const V& v, std::string_view wanted) const {
         throw FieldError("input.wrong_type", path_of(name),
                          "field \"" + path_of(name) + "\" must be " + std::string(wanted) + ", not " +
                              std::string(json_type_name(v)));
@@ -75,9 +148,9 @@ public:
     }
 
     std::string string(std::string_view name) {
-        const json& v = required(name);
-        if (!v.is_string()) wrong_type(name, v, "a string");
-        auto s = v.get<std::string>();
+        const V& v = required(name);
+        if (json_kind(v) != JsonKind::string) wrong_type(name, v, "a string");
+        std::string s(json_string(v));
         if (s.empty()) invalid(name, "must not be empty");
         return s;
     }
@@ -96,29 +169,31 @@ public:
     }
 
     std::int64_t integer(std::string_view name, std::int64_t min, std::int64_t max) {
-        const json& v = required(name);
-        if (!v.is_number_integer()) wrong_type(name, v, "an integer");
-        if (v.is_number_unsigned() && v.get<std::uint64_t>() > static_cast<std::uint64_t>(max))
+        const V& v = required(name);
+        const JsonKind kind = json_kind(v);
+        if (kind != JsonKind::integer && kind != JsonKind::unsigned_integer) wrong_type(name, v, "an integer");
+        if (kind == JsonKind::unsigned_integer && json_unsigned(v) > static_cast<std::uint64_t>(max))
             invalid(name, "must be at most " + std::to_string(max));
-        const auto n = v.get<std::int64_t>();
+        const std::int64_t n = json_integer(v);
         if (n < min || n > max)
             invalid(name, std::to_string(n) + " is outside " + std::to_string(min) + ".." + std::to_string(max));
         return n;
     }
     bool boolean(std::string_view name) {
-        const json& v = required(name);
-        if (!v.is_boolean()) wrong_type(name, v, "true or false");
-        return v.get<bool>();
+        const V& v = required(name);
+        if (json_kind(v) != JsonKind::boolean) wrong_type(name, v, "true or false");
+        if constexpr (std::is_same_v<V, json>) return v.template get<bool>();
+        else return v.boolean;
     }
 
-    enum class Sign { positive, non_negative, any_nonzero, any };
+    using Sign = FieldSign;
 
     Money money(std::string_view name, Sign sign, Currency currency = Currency::sek()) {
-        const json& v = required(name);
-        if (!v.is_string()) wrong_type(name, v, "a string of kronor such as \"1000.00\"");
+        const V& v = required(name);
+        if (json_kind(v) != JsonKind::string) wrong_type(name, v, "a string of kronor such as \"1000.00\"");
         Money m;
         try {
-            m = Money::parse(v.get_ref<const std::string&>(), currency);
+            m = Money::parse(json_string(v), currency);
         } catch (const Error& e) {
             throw FieldError(e.id(), path_of(name), "field \"" + path_of(name) + "\": " + e.what());
         }
@@ -133,10 +208,10 @@ public:
     }
 
     Rate rate(std::string_view name) {
-        const json& v = required(name);
-        if (!v.is_string()) wrong_type(name, v, "a string such as \"0.02\"");
+        const V& v = required(name);
+        if (json_kind(v) != JsonKind::string) wrong_type(name, v, "a string such as \"0.02\"");
         try {
-            return Rate::parse(v.get_ref<const std::string&>());
+            return Rate::parse(json_string(v));
         } catch (const Error& e) {
             throw FieldError(e.id(), path_of(name), "field \"" + path_of(name) + "\": " + e.what());
         }
@@ -147,11 +222,11 @@ public:
     }
 
     Date date(std::string_view name) {
-        const json& v = required(name);
-        if (!v.is_string()) wrong_type(name, v, "a date string YYYY-MM-DD");
+        const V& v = required(name);
+        if (json_kind(v) != JsonKind::string) wrong_type(name, v, "a date string YYYY-MM-DD");
         Date d;
         try {
-            d = Date::parse(v.get_ref<const std::string&>());
+            d = Date::parse(json_string(v));
         } catch (const Error& e) {
             throw FieldError(e.id(), path_of(name), "field \"" + path_of(name) + "\": " + e.what());
         }
@@ -162,16 +237,16 @@ public:
     }
 
     std::vector<std::string> strings(std::string_view name, bool allow_empty) {
-        const json& v = required(name);
-        if (!v.is_array()) wrong_type(name, v, "an array of strings");
+        const V& v = required(name);
+        if (json_kind(v) != JsonKind::array) wrong_type(name, v, "an array of strings");
         std::vector<std::string> out;
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            const json& e = v[i];
-            const std::string at = std::string(name) + "[" + std::to_string(i) + "]";
-            if (!e.is_string()) wrong_type(at, e, "a string");
-            if (e.get_ref<const std::string&>().empty()) invalid(at, "must not be empty");
-            out.push_back(e.get<std::string>());
-        }
+        out.reserve(json_size(v));
+        json_elements(v, [&](const V& e) {
+            const auto at = [&] { return std::string(name) + "[" + std::to_string(out.size()) + "]"; };
+            if (json_kind(e) != JsonKind::string) wrong_type(at(), e, "a string");
+            if (json_string(e).empty()) invalid(at(), "must not be empty");
+            out.emplace_back(json_string(e));
+        });
         if (!allow_empty && out.empty()) invalid(name, "must not be empty");
         return out;
     }
@@ -183,34 +258,49 @@ public:
     // An array of objects, each read by `read(Fields&)`.
     template <class F>
     auto objects(std::string_view name, F read) {
-        const json& v = required(name);
-        if (!v.is_array()) wrong_type(name, v, "an array of objects");
-        std::vector<decltype(read(std::declval<Fields&>()))> out;
-        for (std::size_t i = 0; i < v.size(); ++i) {
-            Fields item(v[i], path_of(std::string(name) + "[" + std::to_string(i) + "]"));
+        const V& v = required(name);
+        if (json_kind(v) != JsonKind::array) wrong_type(name, v, "an array of objects");
+        std::vector<decltype(read(std::declval<BasicFields&>()))> out;
+        json_elements(v, [&](const V& e) {
+            BasicFields item(e, path_of(std::string(name) + "[" + std::to_string(out.size()) + "]"));
             out.push_back(read(item));
             item.finish();
-        }
+        });
         return out;
+    }
+
+    // An object of named entries, each read by `read(BasicFields& map, key)`
+    // (for budgets by year, indicators by name, citations by rule).
+    template <class F>
+    void entries(std::string_view name, F read) {
+        const V* v = raw(name);
+        if (!v) return;
+        BasicFields map(*v, path_of(name));
+        json_members(*v, [&](std::string_view key, const V&) { read(map, key); });
+        map.finish();
     }
 
     // Refuses any field that was not read.
     void finish() const {
-        for (auto it = object_.begin(); it != object_.end(); ++it)
-            if (std::find(seen_.begin(), seen_.end(), it.key()) == seen_.end())
-                throw FieldError("input.unknown_field", path_of(it.key()),
-                                 "unknown field \"" + path_of(it.key()) + "\"");
+        json_members(object_, [&](std::string_view key, const V&) {
+            if (std::find(seen_.begin(), seen_.end(), key) == seen_.end())
+                throw FieldError("input.unknown_field", path_of(key), "unknown field \"" + path_of(key) + "\"");
+        });
     }
 
-    [[nodiscard]] const json& object() const noexcept { return object_; }
+    [[nodiscard]] const V& object() const noexcept { return object_; }
 
 private:
     [[nodiscard]] std::string where() const { return path_.empty() ? "a command " : "\"" + path_ + "\" "; }
-    const json& object_;
+    const V& object_;
     std::string path_;
     // The names asked for: string literals of the readers, or keys of the
     // object itself, so views stay valid while this reader lives.
     std::vector<std::string_view> seen_;
 };
+
+// The reader of nlohmann values, and of our own documents.
+using Fields = BasicFields<json>;
+using NodeFields = BasicFields<JsonNode>;
 
 }  // namespace sifund::detail

@@ -78,8 +78,8 @@ inline void undo(FundState& s, const Event& original, const Date& on) {
 
 }  // namespace detail
 
-// Applies one event, trusting it was checked. `history` holds every event
-// before it, indexed by seq - 1 (a reversal looks up what it reverses).
+// Applies one event, trusting it was checked. `history` holds the events
+// before it (a reversal looks up what it reverses, by seq).
 inline void apply(FundState& s, const Event& e, std::span<const Event> history) {
     s.last_seq = e.seq;
     s.last_recorded_at = e.recorded_at;
@@ -168,7 +168,9 @@ inline void apply(FundState& s, const Event& e, std::span<const Event> history) 
                 s.timeline.add(on, Money(), -g.released);
             } else if constexpr (std::is_same_v<T, cmd::EventReversed>) {
                 s.reversed.insert(x.seq);
-                detail::undo(s, history[static_cast<std::size_t>(x.seq - 1)], on);
+                const Event* target = find_event(history, x.seq);
+                if (!target) throw Error("reversal.unknown", "there is no event " + std::to_string(x.seq) + " to reverse");
+                detail::undo(s, *target, on);
             }
         },
         c.body);

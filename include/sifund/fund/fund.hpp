@@ -13,7 +13,9 @@
 #include "sifund/fund/apply.hpp"
 #include "sifund/fund/checks.hpp"
 #include "sifund/fund/statement.hpp"
+#include "sifund/fund/true_up.hpp"
 #include "sifund/ledger/event.hpp"
+#include "sifund/ledger/event_reader.hpp"
 #include "sifund/ledger/store.hpp"
 
 namespace sifund {
@@ -64,24 +66,17 @@ struct Applied {
 
 namespace detail {
 
-// Reads one stored row: the hash covers the row's canonical text, so a
-// changed byte shows without re-serializing anything.
-inline Event read_row(const StoredEvent& row, Currency currency) {
-    if (sha256_hex(row.json) != row.hash)
+// The first fault of a stored history, in order: a changed event, one that
+// cannot be read, or one out of its place in the chain.
+inline void verify_place(const StoredEvent& row, const ReadEvents& read, std::size_t i, std::int64_t expected_seq,
+                         const std::string& prev_hash) {
+    if (!read.hash_matches[i])
         throw IntegrityError("integrity.hash", row.seq,
                              "event " + std::to_string(row.seq) + " was changed after it was recorded (its hash differs)");
-    try {
-        nlohmann::json j = nlohmann::json::parse(row.json);
-        j["hash"] = row.hash;
-        return event_from_json(std::move(j), currency);
-    } catch (const std::exception& err) {
+    if (!read.readable[i])
         throw IntegrityError("integrity.unreadable", row.seq,
-                             "event " + std::to_string(row.seq) + " cannot be read: " + err.what());
-    }
-}
-
-// Checks that an event read from `row` takes its place in the chain.
-inline void verify_place(const StoredEvent& row, const Event& e, std::int64_t expected_seq, const std::string& prev_hash) {
+                             "event " + std::to_string(row.seq) + " cannot be read: " + read.unreadable[i]);
+    const Event& e = read.events[i];
     if (e.seq != expected_seq || row.seq != expected_seq)
         throw IntegrityError("integrity.sequence", expected_seq,
                              "the ledger jumps from seq " + std::to_string(expected_seq - 1) + " to " +
@@ -95,50 +90,23 @@ inline void verify_place(const StoredEvent& row, const Event& e, std::int64_t ex
                              "the stored columns of event " + std::to_string(e.seq) + " disagree with the event");
 }
 
-// Reads every row, on several threads for a long ledger: hashing and JSON
-// parsing are independent per row. A row's error is kept and thrown when
-// the sequential pass reaches it, so the first fault in order is reported.
-inline std::vector<Event> read_rows(const std::vector<StoredEvent>& rows, std::vector<std::exception_ptr>& errors) {
-    std::vector<Event> events(rows.size());
-    errors.assign(rows.size(), nullptr);
-    if (rows.empty()) return events;
-    auto read_one = [&](std::size_t i, Currency currency) {
-        try {
-            events[i] = read_row(rows[i], currency);
-        } catch (...) {
-            errors[i] = std::current_exception();
-        }
-    };
-    read_one(0, Currency::sek());  // the first event establishes the fund and its currency
-    const auto* established = events[0].command.as<cmd::FundEstablished>();
-    const Currency currency = (!errors[0] && established) ? established->currency : Currency::sek();
-    const std::size_t workers =
-        rows.size() < 20'000 ? 1 : std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 8);
-    std::vector<std::thread> threads;
-    for (std::size_t w = 0; w < workers; ++w)
-        threads.emplace_back([&, w] {
-            for (std::size_t i = 1 + w; i < rows.size(); i += workers) read_one(i, currency);
-        });
-    for (auto& t : threads) t.join();
-    return events;
-}
-
 }  // namespace detail
 
 class Fund {
 public:
     // Reads and verifies every stored event; IntegrityError names the first broken seq.
     explicit Fund(Store& store) : store_(&store) {
-        const std::vector<StoredEvent> rows = store.load();
-        std::vector<std::exception_ptr> errors;
-        events_ = detail::read_rows(rows, errors);
+        std::vector<StoredEvent> rows = store.load();
+        ReadEvents read = read_events(
+            rows.size(), [&](std::size_t i) -> std::string_view { return rows[i].json; },
+            [&](std::size_t i) -> std::string_view { return rows[i].hash; });
         const std::string* prev = &genesis_hash;
         for (std::size_t i = 0; i < rows.size(); ++i) {
-            if (errors[i]) std::rethrow_exception(errors[i]);
-            detail::verify_place(rows[i], events_[i], state_.last_seq + 1, *prev);
-            prev = &events_[i].hash;
-            sifund::apply(state_, events_[i], std::span<const Event>(events_).first(i));
+            detail::verify_place(rows[i], read, i, state_.last_seq + 1, *prev);
+            prev = &read.events[i].hash;
+            sifund::apply(state_, read.events[i], std::span<const Event>(read.events).first(i));
         }
+        events_ = std::move(read.events);
     }
 
     // Checks every command in order against the state it would meet and
@@ -154,6 +122,14 @@ public:
     Applied apply(const std::vector<nlohmann::json>& objects, Timestamp recorded_at) {
         return apply_each(objects.size(), recorded_at,
                           [&](std::size_t i, const FundState& s) { return command_from_json(objects[i], s.currency()); });
+    }
+
+    // The same, from each command's JSON text (the lines of a JSON Lines file).
+    Applied apply(std::span<const std::string> texts, Timestamp recorded_at) {
+        detail::JsonDocument doc;
+        return apply_each(texts.size(), recorded_at, [&](std::size_t i, const FundState& s) {
+            return command_from_json(doc.parse(texts[i]), s.currency());
+        });
     }
 
     // Where the fund stands on `as_of`, as known at `known_at` (all that is recorded when absent).
@@ -225,7 +201,7 @@ private:
 
     void append(FundState& work, Command c, Timestamp recorded_at) {
         const RulebookRevision* rb = work.rulebook_on(c.date);
-        const CheckContext ctx{work, events_, c, rb ? &rb->rules : nullptr};
+        const CheckContext ctx{work, events_, c, rb ? &rb->rules : nullptr, {}, {}};
         if (auto refusals = run_checks(ctx); !refusals.empty())
             throw RuleViolation(refusals.front(), rb ? rb->rules.cite(refusals.front().rule_id) : std::string(), c);
         Event e;
@@ -234,7 +210,7 @@ private:
         e.prev_hash = events_.empty() ? genesis_hash : events_.back().hash;
         e.command = std::move(c);
         std::string text = canonical_text(e);
-        e.hash = detail::sha256_hex(text);
+        e.hash = sha_.hex(text);
         pending_.push_back({e.seq, std::string(e.command.type()), e.command.date.to_string(), e.recorded_at.to_string(),
                             e.prev_hash, e.hash, std::move(text)});
         events_.push_back(std::move(e));
@@ -247,21 +223,12 @@ private:
     void true_up_if_due(FundState& work, Timestamp recorded_at) {
         const Command& last = events_.back().command;
         const auto* t = last.as<cmd::TaxRevenueRecorded>();
-        if (!t || t->kind != "outcome") return;
-        const auto it = work.allocations.find(t->budget_year);
-        if (it == work.allocations.end() || it->second.reversed) return;
-        const AllocationRecord& alloc = it->second;
-        if (!alloc.decision.rate || alloc.decision.basis != "budget") return;
-        const RulebookRevision* rb = work.rulebook_on(last.date);
-        if (!rb || !rb->rules.allocation.true_up) return;
-        const Money due = alloc.decision.rate->of(t->amount, rb->rules.allocation.rounding, rb->rules.allocation.round_to);
-        const Money difference = due - alloc.total();
-        if (difference.is_zero()) return;
-        cmd::AllocationTruedUp up{t->budget_year, *alloc.decision.rate, t->amount, alloc.total(), difference};
-        append(work, Command{last.date, "sifund", up}, recorded_at);
+        if (!t) return;
+        if (auto up = true_up_owed(work, *t, last.date)) append(work, Command{last.date, "sifund", *up}, recorded_at);
     }
 
     Store* store_;
+    detail::Sha256 sha_;
     std::vector<Event> events_;
     std::vector<StoredEvent> pending_;  // rows of the batch being applied
     FundState state_;

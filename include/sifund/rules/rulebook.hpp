@@ -81,50 +81,48 @@ struct Rulebook {
 
     // Reads the "rules" object of a rulebook.adopted command.
     [[nodiscard]] static Rulebook parse(const nlohmann::json& rules, const std::string& path = "rules");
+    [[nodiscard]] static Rulebook parse(const detail::JsonNode& rules, const std::string& path = "rules");
     [[nodiscard]] nlohmann::json to_json() const;
 };
 
 namespace detail {
 
-inline Rounding read_rounding(Fields& f, std::string_view name) {
+template <class F>
+Rounding read_rounding(F& f, std::string_view name) {
     const std::string s = f.string(name);
     if (auto r = rounding_from_string(s)) return *r;
     f.invalid(name, sifund::detail::quoted(s) + " is not a rounding mode (half_even, half_up, half_down, up, down, ceiling, floor)");
 }
 
-template <class T, class F>
-void read_section(Fields& parent, std::string_view name, T& out, F read) {
-    if (const json* v = parent.raw(name)) {
-        Fields section(*v, parent.path_of(name));
+template <class Fs, class T, class F>
+void read_section(Fs& parent, std::string_view name, T& out, F read) {
+    if (const auto* v = parent.raw(name)) {
+        Fs section(*v, parent.path_of(name));
         read(section, out);
         section.finish();
     }
 }
 
-inline std::optional<int> optional_int(Fields& f, std::string_view name, int min, int max) {
+template <class F>
+std::optional<int> optional_int(F& f, std::string_view name, int min, int max) {
     if (!f.has(name)) return (void)f.raw(name), std::nullopt;
     return static_cast<int>(f.integer(name, min, max));
 }
 
-inline std::map<std::string, std::vector<std::string>> read_string_lists(Fields& parent, std::string_view name) {
+template <class F>
+std::map<std::string, std::vector<std::string>> read_string_lists(F& parent, std::string_view name) {
     std::map<std::string, std::vector<std::string>> out;
-    if (const json* v = parent.raw(name)) {
-        Fields map(*v, parent.path_of(name));
-        for (auto it = v->begin(); it != v->end(); ++it) out[it.key()] = map.strings(it.key(), false);
-        map.finish();
-    }
+    parent.entries(name, [&](F& map, std::string_view key) { out[std::string(key)] = map.strings(key, false); });
     return out;
 }
 
-}  // namespace detail
-
-inline Rulebook Rulebook::parse(const nlohmann::json& rules, const std::string& path) {
-    using detail::Fields;
-    Fields f(rules, path);
+template <class Fs>
+Rulebook parse_rulebook(const typename Fs::Value& rules, const std::string& path) {
+    Fs f(rules, path);
     Rulebook rb;
     rb.roles = detail::read_string_lists(f, "roles");
     rb.permissions = detail::read_string_lists(f, "permissions");
-    detail::read_section(f, "allocation", rb.allocation, [](Fields& s, Allocation& a) {
+    detail::read_section(f, "allocation", rb.allocation, [](Fs& s, Rulebook::Allocation& a) {
         a.target_rate = s.optional_rate("target_rate");
         if (s.has("basis")) a.basis = s.one_of("basis", {"budget", "outcome"});
         else (void)s.raw("basis");
@@ -132,29 +130,29 @@ inline Rulebook Rulebook::parse(const nlohmann::json& rules, const std::string& 
         else (void)s.raw("true_up");
         if (s.has("rounding")) a.rounding = detail::read_rounding(s, "rounding");
         else (void)s.raw("rounding");
-        if (auto step = s.optional_money("round_to", Fields::Sign::positive)) a.round_to = *step;
+        if (auto step = s.optional_money("round_to", Fs::Sign::positive)) a.round_to = *step;
     });
-    detail::read_section(f, "eligibility", rb.eligibility, [](Fields& s, Eligibility& e) {
+    detail::read_section(f, "eligibility", rb.eligibility, [](Fs& s, Rulebook::Eligibility& e) {
         if (auto n = detail::optional_int(s, "min_applicants", 1, 1000)) e.min_applicants = *n;
         e.focus_areas = s.optional_strings("focus_areas");
         if (s.has("min_evidence"))
             e.min_evidence = *evidence_from_string(s.one_of("min_evidence", {"idea", "promising", "established"}));
         else (void)s.raw("min_evidence");
     });
-    detail::read_section(f, "grant", rb.grant, [](Fields& s, GrantLimits& g) {
-        g.max_amount = s.optional_money("max_amount", Fields::Sign::positive);
+    detail::read_section(f, "grant", rb.grant, [](Fs& s, Rulebook::GrantLimits& g) {
+        g.max_amount = s.optional_money("max_amount", Fs::Sign::positive);
         g.max_share_of_free_capital = s.optional_rate("max_share_of_free_capital");
         g.max_duration_months = detail::optional_int(s, "max_duration_months", 1, 1200);
         g.min_co_financing_share = s.optional_rate("min_co_financing_share");
-        g.max_per_year = s.optional_money("max_per_year", Fields::Sign::positive);
+        g.max_per_year = s.optional_money("max_per_year", Fs::Sign::positive);
     });
-    detail::read_section(f, "commitments", rb.reserve_floor, [](Fields& s, Money& floor) {
-        if (auto m = s.optional_money("reserve_floor", Fields::Sign::non_negative)) floor = *m;
+    detail::read_section(f, "commitments", rb.reserve_floor, [](Fs& s, Money& floor) {
+        if (auto m = s.optional_money("reserve_floor", Fs::Sign::non_negative)) floor = *m;
     });
-    if (const nlohmann::json* v = f.raw("delegation")) {
-        if (!v->is_array()) f.wrong_type("delegation", *v, "an array of {\"up_to\", \"role\"}");
-        rb.delegation = f.objects("delegation", [](Fields& s) {
-            return Delegation{s.optional_money("up_to", Fields::Sign::positive), s.string("role")};
+    if (const auto* v = f.raw("delegation")) {
+        if (json_kind(*v) != JsonKind::array) f.wrong_type("delegation", *v, "an array of {\"up_to\", \"role\"}");
+        rb.delegation = f.objects("delegation", [](Fs& s) {
+            return Rulebook::Delegation{s.optional_money("up_to", Fs::Sign::positive), s.string("role")};
         });
         for (std::size_t i = 1; i < rb.delegation.size(); ++i) {
             const auto& prev = rb.delegation[i - 1].up_to;
@@ -163,27 +161,32 @@ inline Rulebook Rulebook::parse(const nlohmann::json& rules, const std::string& 
                 f.invalid("delegation", "levels must rise: each up_to above the one before, null (no limit) last");
         }
     }
-    detail::read_section(f, "reporting", rb.reporting, [](Fields& s, Reporting& r) {
+    detail::read_section(f, "reporting", rb.reporting, [](Fs& s, Rulebook::Reporting& r) {
         r.interim_every_months = detail::optional_int(s, "interim_every_months", 1, 120);
         if (auto n = detail::optional_int(s, "final_within_months", 0, 120)) r.final_within_months = *n;
         if (s.has("block_disbursement_when_overdue"))
             r.block_disbursement_when_overdue = s.boolean("block_disbursement_when_overdue");
         else (void)s.raw("block_disbursement_when_overdue");
     });
-    detail::read_section(f, "repayment", rb.repayment, [](Fields& s, Repayment& r) {
+    detail::read_section(f, "repayment", rb.repayment, [](Fs& s, Rulebook::Repayment& r) {
         if (auto x = s.optional_rate("share_of_savings")) r.share_of_savings = *x;
         if (auto x = s.optional_rate("cap_factor")) r.cap_factor = *x;
         if (auto n = detail::optional_int(s, "due_lag_years", 0, 50)) r.due_lag_years = *n;
         if (s.has("rounding")) r.rounding = detail::read_rounding(s, "rounding");
         else (void)s.raw("rounding");
     });
-    if (const nlohmann::json* v = f.raw("citations")) {
-        Fields c(*v, f.path_of("citations"));
-        for (auto it = v->begin(); it != v->end(); ++it) rb.citations[it.key()] = c.string(it.key());
-        c.finish();
-    }
+    f.entries("citations", [&](Fs& c, std::string_view key) { rb.citations[std::string(key)] = c.string(key); });
     f.finish();
     return rb;
+}
+
+}  // namespace detail
+
+inline Rulebook Rulebook::parse(const nlohmann::json& rules, const std::string& path) {
+    return detail::parse_rulebook<detail::Fields>(rules, path);
+}
+inline Rulebook Rulebook::parse(const detail::JsonNode& rules, const std::string& path) {
+    return detail::parse_rulebook<detail::NodeFields>(rules, path);
 }
 
 inline nlohmann::json Rulebook::to_json() const {

@@ -11,31 +11,29 @@ namespace detail {
 // Reads each input into an event, reporting what does not verify. Events that
 // cannot be read are left out; the rest are returned in the order given.
 inline std::vector<Event> verify_chain(const std::vector<AuditInput>& inputs, std::vector<Finding>& findings) {
-    std::vector<Event> events;
-    events.reserve(inputs.size());
-    std::string prev_hash = genesis_hash;
+    ReadEvents read = read_events(
+        inputs.size(), [&](std::size_t i) { return inputs[i].text; }, [&](std::size_t i) { return inputs[i].hash; });
+    std::vector<Event>& events = read.events;  // the readable ones are moved forward over the others
+    std::size_t kept = 0;
+    std::string_view prev_hash = genesis_hash;
     std::int64_t expected_seq = 1;
     std::optional<Timestamp> last_recorded;
-    Currency currency;
-    for (const AuditInput& in : inputs) {
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+        const AuditInput& in = inputs[i];
         const std::string where = in.line ? " (line " + std::to_string(in.line) + ")" : "";
-        if (sha256_hex(in.text) != in.hash)
+        if (!read.hash_matches[i])
             findings.push_back(integrity("integrity.hash", in.claimed_seq,
                                          "event " + std::to_string(in.claimed_seq) + where +
                                              " was changed after it was recorded: its hash does not match its content"));
-        Event e;
-        try {
-            nlohmann::json j = nlohmann::json::parse(in.text);
-            j["hash"] = in.hash;
-            e = event_from_json(std::move(j), currency);
-        } catch (const std::exception& err) {
+        if (!read.readable[i]) {
             findings.push_back(integrity("integrity.unreadable", in.claimed_seq,
-                                         "event " + std::to_string(in.claimed_seq) + where + " cannot be read: " + err.what()));
+                                         "event " + std::to_string(in.claimed_seq) + where +
+                                             " cannot be read: " + read.unreadable[i]));
             prev_hash = in.hash;
             expected_seq = in.claimed_seq + 1;
             continue;
         }
-        if (const auto* f = e.command.as<cmd::FundEstablished>()) currency = f->currency;
+        Event& e = read.events[i];
         if (e.seq != expected_seq) {
             const bool missing = e.seq > expected_seq;
             findings.push_back(integrity(
@@ -50,7 +48,7 @@ inline std::vector<Event> verify_chain(const std::vector<AuditInput>& inputs, st
             findings.push_back(integrity("integrity.chain", e.seq,
                                          "event " + std::to_string(e.seq) + where +
                                              " does not follow the event before it: its prev_hash differs",
-                                         prev_hash, e.prev_hash));
+                                         std::string(prev_hash), e.prev_hash));
         if (in.row && (in.row->seq != e.seq || in.row->type != e.command.type() ||
                        in.row->date != e.command.date.to_string() || in.row->recorded_at != e.recorded_at.to_string() ||
                        in.row->prev_hash != e.prev_hash))
@@ -65,9 +63,11 @@ inline std::vector<Event> verify_chain(const std::vector<AuditInput>& inputs, st
         last_recorded = e.recorded_at;
         prev_hash = in.hash;
         expected_seq = e.seq + 1;
-        events.push_back(std::move(e));
+        if (kept != i) events[kept] = std::move(e);
+        ++kept;
     }
-    return events;
+    events.resize(kept);
+    return std::move(events);
 }
 
 inline Finding from_refusal(const Refusal& r, const Event& e, const Rulebook* rules) {
@@ -174,7 +174,7 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
                                                  "0.00", t->amount.to_string()));
         }
 
-        const CheckContext ctx{s, all.first(i), c, rules};
+        const CheckContext ctx{s, all.first(i), c, rules, {}, {}};
         bool can_apply = true;
         std::vector<Refusal> refusals;
         try {
@@ -224,11 +224,11 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
         const Money repaid_before = s.repaid, written_off_before = s.written_off;
         Money obligations_delta;
         if (const auto* r = c.as<cmd::EventReversed>()) {
-            const Event& target = events.at(static_cast<std::size_t>(r->seq - 1));
-            if (const auto* v = target.command.as<cmd::SavingsVerified>())
-                if (const GrantRecord* g = s.grant(v->grant))
-                    for (const auto& o : g->obligations)
-                        if (o.seq == target.seq) obligations_delta -= o.amount;
+            if (const Event* target = find_event(all.first(i), r->seq))
+                if (const auto* v = target->command.as<cmd::SavingsVerified>())
+                    if (const GrantRecord* g = s.grant(v->grant))
+                        for (const auto& o : g->obligations)
+                            if (o.seq == target->seq) obligations_delta -= o.amount;
         }
         try {
             apply(s, e, all.first(i));
@@ -247,17 +247,8 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
         y.written_off += s.written_off - written_off_before;
 
         // What the fund owes after an outcome, and where a negative true-up leaves free capital.
-        if (const auto* t = c.as<cmd::TaxRevenueRecorded>(); t && t->kind == "outcome") {
-            const auto it = s.allocations.find(t->budget_year);
-            const RulebookRevision* now = s.rulebook_on(c.date);
-            if (it != s.allocations.end() && !it->second.reversed && it->second.decision.rate &&
-                it->second.decision.basis == "budget" && now && now->rules.allocation.true_up) {
-                const Money due = it->second.decision.rate->of(t->amount, now->rules.allocation.rounding,
-                                                               now->rules.allocation.round_to) -
-                                  it->second.total();
-                if (!due.is_zero()) pending = PendingTrueUp{t->budget_year, due, e.seq};
-            }
-        }
+        if (const auto* t = c.as<cmd::TaxRevenueRecorded>())
+            if (const auto up = true_up_owed(s, *t, c.date)) pending = PendingTrueUp{t->budget_year, up->amount, e.seq};
         if (const auto* t = c.as<cmd::AllocationTruedUp>(); t && t->amount.is_negative() && rules) {
             const Money free = s.free_capital_on(c.date);
             if (free < rules->reserve_floor)
@@ -278,16 +269,22 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
                                              pending->amount.to_string(), "none"));
 
     // The statement on the audit date, folded over the events that could be applied.
+    // When everything had taken effect by then, that is the replayed state.
     const Date& on = options_.as_of;
     FundState view;
-    view.horizon = on;
-    for (std::size_t i = 0; i < events.size(); ++i)
-        if (!skipped[i]) {
-            try {
-                apply(view, events[i], all.first(i));
-            } catch (const std::exception&) {
+    if (!(on < s.latest_effect)) {
+        view = s;
+    } else {
+        for (std::size_t i = 0; i < events.size(); ++i)
+            if (!skipped[i]) {
+                view.horizon = on;
+                try {
+                    apply(view, events[i], all.first(i));
+                } catch (const std::exception&) {
+                }
             }
-        }
+    }
+    view.horizon = on;
     report.statement = make_statement(view, on);
 
     // Hindsight on the audit date: reports and repayments overdue.
