@@ -6,6 +6,7 @@
 //   ledger/ commands, events, the hash chain, the store port
 //   fund/   state (one fold), checks, statement, Fund
 //   audit/  the Auditor and its findings
+//   forecast/ assumptions, projection, Monte Carlo, evaluation, focus areas
 //   store/  the SQLite event store (memory: ledger/store.hpp)
 
 #include "sifund/error.hpp"
@@ -35,4 +36,12 @@
 #include "sifund/store/sqlite_store.hpp"
 #include "sifund/audit/finding.hpp"
 #include "sifund/audit/auditor.hpp"
+#include "sifund/forecast/assumptions.hpp"
+#include "sifund/forecast/plan.hpp"
+#include "sifund/forecast/projection.hpp"
+#include "sifund/forecast/monte_carlo.hpp"
+#include "sifund/forecast/evaluation.hpp"
+#include "sifund/forecast/grant_flows.hpp"
+#include "sifund/forecast/focus_areas.hpp"
 #include "sifund/io/html_report.hpp"
+#include "sifund/io/fan_chart.hpp"

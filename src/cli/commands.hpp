@@ -14,5 +14,8 @@ int run_apply(const std::vector<std::string>& args, std::ostream& out);
 int run_statement(const std::vector<std::string>& args, std::ostream& out);
 int run_export(const std::vector<std::string>& args, std::ostream& out);
 int run_audit(const std::vector<std::string>& args, std::ostream& out);
+int run_forecast(const std::vector<std::string>& args, std::ostream& out);
+int run_evaluate(const std::vector<std::string>& args, std::ostream& out);
+int run_focus_areas(const std::vector<std::string>& args, std::ostream& out);
 
 }  // namespace sifund::cli

@@ -26,6 +26,13 @@ usage:
                                      re-check the history: integrity, every rule, hindsight
   sifund export DB --format jsonl|ledger|beancount|csv
                                      the verified history, or balanced books for ledger, hledger, beancount
+  sifund forecast DB --until YEAR [--assumptions FILE.json] [--runs N] [--seed S] [--threads T]
+                  [--format text|json|svg]
+                                     will the fund last: projection and Monte Carlo, year by year
+  sifund evaluate DB --grant ID [--rate R] [--assumptions FILE.json] [--format text|json]
+                                     did the project pay: NPV, IRR, payback, benefit-cost ratio
+  sifund focus-areas DB [--assumptions FILE.json] [--format text|json]
+                                     granted, disbursed, verified savings and repaid by focus area and year
 
 exit codes: 0 done, 1 refused by a rule (audit: an error finding), 2 bad input or could not run
 )";
@@ -52,6 +59,9 @@ int main(int argc, char** argv) {
         if (verb == "statement") return cli::run_statement(args, std::cout);
         if (verb == "export") return cli::run_export(args, std::cout);
         if (verb == "audit") return cli::run_audit(args, std::cout);
+        if (verb == "forecast") return cli::run_forecast(args, std::cout);
+        if (verb == "evaluate") return cli::run_evaluate(args, std::cout);
+        if (verb == "focus-areas") return cli::run_focus_areas(args, std::cout);
         std::cerr << "sifund: unknown command \"" << verb << "\"\n\n" << usage;
         return 2;
     } catch (const cli::LineError& e) {
