@@ -48,3 +48,10 @@ echo "== sifund audit $db --as-of 2023-12-31   (the auditors' re-check of the wh
 $sifund audit "$db" --as-of 2023-12-31
 $sifund audit "$db" --as-of 2023-12-31 --format html --out "$out/audit.html"
 echo "The audit report for the auditors (one self-contained HTML file): $SIFUND_ROOT/$out/audit.html"
+
+echo
+echo "== sifund forecast $db --until 2030   (will the fund last? 2 000 runs, seed 1)"
+$sifund forecast "$db" --until 2030 --assumptions examples/orebro/assumptions.json --runs 2000 --seed 1
+$sifund forecast "$db" --until 2030 --assumptions examples/orebro/assumptions.json --runs 2000 --seed 1 \
+  --format svg > "$out/forecast.svg"
+echo "The fan chart of free capital: $SIFUND_ROOT/$out/forecast.svg"
