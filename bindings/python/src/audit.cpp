@@ -42,8 +42,10 @@ void bind_audit(py::module_& m) {
     py::enum_<Severity>(m, "Severity", "How grave a finding is: error, warning or note.")
         .value("error", Severity::error)
         .value("warning", Severity::warning)
-        .value("note", Severity::note)
-        .def("__str__", [](Severity s) { return std::string(to_string(s)); });
+        .value("note", Severity::note);
+    py::handle severity = m.attr("Severity");
+    py::setattr(severity, "__str__",
+                py::cpp_function([](Severity s) { return std::string(to_string(s)); }, py::is_method(severity)));
 
     py::class_<Finding>(m, "Finding",
                         "One finding of an audit: data with an id (docs/findings.md lists them). Immutable.")

@@ -95,16 +95,9 @@ Rate rate_from_python(py::handle value) {
     if (PyFloat_Check(value.ptr())) refuse_float("a rate", "'0.02'");
     if (PyBool_Check(value.ptr())) throw py::type_error("a bool is not a rate");
     if (PyUnicode_Check(value.ptr())) return Rate::parse(value.cast<std::string>());
-    if (PyLong_Check(value.ptr())) {
-        if (value.cast<py::int_>() < py::int_(0))
-            throw InputError("rate.negative", "a rate cannot be negative: " + py::repr(value).cast<std::string>());
-        return Rate::parse(py::str(value).cast<std::string>());
-    }
-    if (is_decimal(value)) {
-        const std::string text = plain_decimal(value, "rate.parse", "a rate");
-        if (text.starts_with('-')) throw InputError("rate.negative", "a rate cannot be negative: " + text);
-        return Rate::parse(text);
-    }
+    // Read as the text of their exact value, so that every refusal is Rate::parse's.
+    if (PyLong_Check(value.ptr())) return Rate::parse(py::str(value).cast<std::string>());
+    if (is_decimal(value)) return Rate::parse(plain_decimal(value, "rate.parse", "a rate"));
     throw py::type_error("a rate is a decimal.Decimal, a str such as '0.02' or '2 %', an int or a sifund.Rate, not " +
                          py::repr(py::type::handle_of(value)).cast<std::string>());
 }

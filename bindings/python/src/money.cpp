@@ -78,8 +78,11 @@ void bind_money(py::module_& m) {
             std::string name(to_string(r));
             for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
             return "ROUND_" + name;
-        }, "The decimal module's rounding constant of the same meaning ('ROUND_HALF_EVEN').")
-        .def("__str__", [](Rounding r) { return std::string(to_string(r)); });
+        }, "The decimal module's rounding constant of the same meaning ('ROUND_HALF_EVEN').");
+    // Replaces (rather than overloads) the enum's own __str__: str(mode) is its name.
+    py::handle rounding_type = m.attr("Rounding");
+    py::setattr(rounding_type, "__str__",
+                py::cpp_function([](Rounding r) { return std::string(to_string(r)); }, py::is_method(rounding_type)));
 
     py::class_<Money>(m, "Money",
                       "An exact amount in öre. Money(Decimal('1234.50')) or Money('1234.50') (also Swedish "
