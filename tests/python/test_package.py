@@ -50,6 +50,8 @@ def test_every_name_is_exported_and_says_it_lives_in_sifund():
             assert obj.__module__ == "sifund", name
             assert obj.__doc__, name
     assert sifund.__version__ == "0.1.0"
+    assert "OverflowError" not in sifund.__all__  # `from sifund import *` keeps the built-in
+    assert sifund.OverflowError.__module__ == "sifund" and issubclass(sifund.OverflowError, OverflowError)
     assert {"Money", "Rate", "Rounding", "BudgetYear", "Rulebook", "Fund", "MemoryStore", "SqliteStore",
             "PostgresStore", "Statement", "Auditor", "Finding", "Error", "RuleViolation", "InputError",
             "IntegrityError"} <= set(sifund.__all__)
@@ -90,3 +92,26 @@ def test_cmake_install_puts_an_importable_package_under_dist_packages(tmp_path):
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                        env={**os.environ, "PYTHONPATH": str(site)}, cwd=tmp_path)
     assert p.stdout.splitlines() == [str(site / "sifund" / "__init__.py"), "1.50"]
+
+
+def test_the_readme_tour_runs(tmp_path):
+    """The README's Python tour, run as written (in a directory with the Örebro example)."""
+    from conftest import ROOT
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    tour = text.split("## A tour of the Python API", 1)[1].split("```python\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "examples" / "orebro").mkdir(parents=True)
+    (tmp_path / "examples" / "orebro" / "fund.jsonl").symlink_to(ROOT / "examples" / "orebro" / "fund.jsonl")
+    checks = tour + "\n".join([
+        "",
+        "assert (str(share), share.to_decimal()) == ('32561728.39', Decimal('32561728.39'))",
+        "assert st.free_capital.to_swedish() == '57 750 943,00 kr'",
+        "assert st.to_dict()['grants'][0]['approved'] == Decimal('2800000.00')",
+        "assert refused == ('grant.unknown', None, 1)",
+        "assert report.has_errors is False and [f.id for f in report.findings] == ['ledger.backdated']",
+    ])
+    cwd = os.getcwd()
+    os.chdir(tmp_path)
+    try:
+        exec(compile(checks, "README.md", "exec"), {})
+    finally:
+        os.chdir(cwd)

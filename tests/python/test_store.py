@@ -114,3 +114,16 @@ def test_postgres_has_its_place_and_says_it_is_not_built_yet(tmp_path):
         sifund.open_store("postgresql://postgres@/fund")
     store = sifund.open_store(tmp_path / "f.db")
     assert isinstance(store, SqliteStore) and store.count() == 0
+
+
+def test_a_corrupt_row_is_an_integrity_error_when_iterating(orebro_db):
+    import sqlite3
+    con = sqlite3.connect(orebro_db)
+    con.execute("UPDATE events SET json = '{not json' WHERE seq = 4")
+    con.commit()
+    con.close()
+    events = iter(SqliteStore(orebro_db))
+    assert [next(events)["seq"] for _ in range(3)] == [1, 2, 3]
+    with pytest.raises(sifund.IntegrityError) as e:
+        next(events)
+    assert (e.value.id, e.value.seq) == ("integrity.unreadable", 4)

@@ -99,7 +99,6 @@ __all__ = [
     "IntegrityError",
     "MemoryStore",
     "Money",
-    "OverflowError",
     "PostgresStore",
     "Rate",
     "Rounding",
@@ -116,8 +115,11 @@ __all__ = [
     "__version__",
 ]
 
+# sifund.OverflowError (a subclass of the built-in one) is not in __all__, so
+# that `from sifund import *` does not shadow the built-in OverflowError.
+
 # The compiled classes say they live in `sifund`, where users find them.
-for _name in __all__:
+for _name in __all__ + ["OverflowError"]:
     _obj = globals()[_name]
     if isinstance(_obj, type) and getattr(_obj, "__module__", None) == "sifund._core":
         try:

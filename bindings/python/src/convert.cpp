@@ -224,8 +224,9 @@ py::object from_json(const nlohmann::json& value) {
         case T::number_float: return py::float_(value.get<double>());
         case T::string: {
             const auto& s = value.get_ref<const std::string&>();
-            return py::reinterpret_steal<py::object>(
-                PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "strict"));
+            PyObject* text = PyUnicode_DecodeUTF8(s.data(), static_cast<Py_ssize_t>(s.size()), "strict");
+            if (!text) throw py::error_already_set();
+            return py::reinterpret_steal<py::object>(text);
         }
         case T::array: {
             py::list out(value.size());

@@ -1,5 +1,9 @@
 // sifund._core: the compiled half of the `sifund` package. The package's
 // __init__.py re-exports it; import sifund, not sifund._core.
+//
+// One bind_* a part, each in its own file. Forecasting (include/sifund/forecast/,
+// not written yet) gets a forecast.cpp of its own: a Forecast run releases the
+// GIL like apply() and audit(), and returns copies.
 #include "common.hpp"
 
 PYBIND11_MODULE(_core, m) {

@@ -65,7 +65,15 @@ struct EventIterator {
 };
 
 py::dict event_dict(const StoredEvent& row) {
-    nlohmann::json j = nlohmann::json::parse(row.json);
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(row.json);
+    } catch (const nlohmann::json::exception& e) {
+        throw IntegrityError("integrity.unreadable", row.seq,
+                             "event " + std::to_string(row.seq) + " cannot be read: " + e.what());
+    }
+    if (!j.is_object())
+        throw IntegrityError("integrity.unreadable", row.seq, "event " + std::to_string(row.seq) + " is not an object");
     j["hash"] = row.hash;
     return py::reinterpret_steal<py::dict>(from_json(j).release());
 }
