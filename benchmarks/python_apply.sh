@@ -43,12 +43,15 @@ import sys, sifund
 sifund.Fund(sifund.SqliteStore(sys.argv[1])).apply_jsonl(sys.argv[2], recorded_at="$at")
 PY
 
-# run LABEL COMMAND...: appends the wall seconds of one run to $work/LABEL
+# run LABEL COMMAND...: appends the wall seconds of one run to $work/LABEL and
+# its CPU seconds (user + system) to $work/LABEL.cpu: on a shared machine the
+# CPU time moves less than the wall time.
 run() {
   local label=$1; shift
   rm -f "$work/$label.db"
-  /usr/bin/time -f "%e" -o "$work/time" "$@" > /dev/null
-  cat "$work/time" >> "$work/$label"
+  /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" > /dev/null
+  awk '{print $1}' "$work/time" >> "$work/$label"
+  awk '{print $2 + $3}' "$work/time" >> "$work/$label.cpu"
 }
 for ((i = 0; i < runs; i++)); do
   run cli sh -c "'$sifund' init '$work/cli.db' && '$sifund' apply '$work/cli.db' '$work/history.jsonl' --recorded-at $at"
@@ -63,10 +66,14 @@ for label in py-dicts py-jsonl; do
 done
 
 median() { sort -n "$work/$1" | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 cli=$(median cli)
-echo "$commands commands, $runs runs each (median wall seconds; the same history stored by all three)"
-printf '%-10s %8s %8s   %s\n' way seconds "× cli" "all runs"
+cli_cpu=$(median cli.cpu)
+echo "$commands commands, $runs runs each (medians; the same history stored by all three)"
+printf '%-10s %9s %7s %9s %7s   %s\n' way "wall s" "× cli" "CPU s" "× cli" "wall s of each run"
 for label in cli py-dicts py-jsonl; do
   m=$(median $label)
-  printf '%-10s %8.2f %8.2f   %s\n' "$label" "$m" "$(awk -v a="$m" -v b="$cli" 'BEGIN {print a / b}')" "$(tr '\n' ' ' < "$work/$label")"
+  c=$(median $label.cpu)
+  printf '%-10s %9.2f %7s %9.2f %7s   %s\n' "$label" "$m" "$(ratio "$m" "$cli")" "$c" "$(ratio "$c" "$cli_cpu")" \
+    "$(tr '\n' ' ' < "$work/$label")"
 done
