@@ -44,6 +44,7 @@ void bind_audit(py::module_& m);
 [[nodiscard]] Money money_from_python(py::handle value);  // Decimal, str or Money; float and int refused
 [[nodiscard]] Rate rate_from_python(py::handle value);    // Decimal, str, int or Rate; float refused
 [[nodiscard]] py::object decimal_from_text(const std::string& text);
+[[nodiscard]] bool is_decimal(py::handle value);
 [[nodiscard]] Rounding rounding_from_python(py::handle value);  // a Rounding or its name
 
 // Commands and events: Python objects <-> JSON documents. to_json reads the

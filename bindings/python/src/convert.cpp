@@ -21,12 +21,6 @@ void ensure_datetime_api() {
     if (!PyDateTimeAPI) throw py::error_already_set();
 }
 
-bool is_decimal(py::handle v) {
-    const int r = PyObject_IsInstance(v.ptr(), decimal_type());
-    if (r < 0) throw py::error_already_set();
-    return r == 1;
-}
-
 [[noreturn]] void refuse_float(const char* what, const char* example) {
     throw py::type_error(std::string("a float is not accepted as ") + what +
                          ": binary floating point cannot hold it exactly; pass a decimal.Decimal or a str such as " +
@@ -71,6 +65,12 @@ std::string plain_decimal(py::handle dec, const char* id, const char* what) {
 }
 
 }  // namespace
+
+bool is_decimal(py::handle v) {
+    const int r = PyObject_IsInstance(v.ptr(), decimal_type());
+    if (r < 0) throw py::error_already_set();
+    return r == 1;
+}
 
 Money money_from_python(py::handle value) {
     if (py::isinstance<Money>(value)) return value.cast<Money>();

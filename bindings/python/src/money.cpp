@@ -31,9 +31,8 @@ std::int64_t count_of(py::handle v) {
 
 py::object multiply(const Money& a, py::handle other) {
     if (is_count(other)) return py::cast(a * count_of(other));
-    if (PyFloat_Check(other.ptr()) || py::isinstance<Rate>(other)) refuse_product(other);
-    const auto name = py::type::handle_of(other).attr("__name__").cast<std::string>();
-    if (name == "Decimal" || PyBool_Check(other.ptr())) refuse_product(other);
+    if (PyFloat_Check(other.ptr()) || PyBool_Check(other.ptr()) || py::isinstance<Rate>(other) || is_decimal(other))
+        refuse_product(other);
     return not_implemented();
 }
 
