@@ -100,29 +100,29 @@ std::vector<nlohmann::json> commands_from_python(py::handle commands) {
 }
 
 struct JsonlFile {
-    std::vector<nlohmann::json> commands;
-    std::vector<std::size_t> line_of;  // 1-based line of each command
+    std::vector<std::string> commands;  // each a JSON object's text, checked to be JSON
+    std::vector<std::size_t> line_of;   // 1-based line of each command
 };
 
 // A JSON Lines command file, read as `sifund apply` reads it: blank lines
-// skipped, anything else one JSON object.
+// skipped, anything else one JSON object, read by the library's own reader.
 void read_jsonl(const std::string& path, JsonlFile& file) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError("input.file", "cannot read " + path);
     std::string line;
+    detail::JsonDocument doc;
     for (std::size_t n = 1; std::getline(in, line); ++n) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.find_first_not_of(" \t") == std::string::npos) continue;
         try {
-            file.commands.push_back(nlohmann::json::parse(line));
-        } catch (const nlohmann::json::parse_error& e) {
-            std::string why = e.what();
-            if (const auto at = why.find("parse error"); at != std::string::npos) why = why.substr(at);
-            InputError err("input.malformed_json", "malformed JSON: " + why);
+            doc.parse(line);
+        } catch (InputError& err) {
             err.set_index(file.line_of.size());
             file.line_of.push_back(n);
-            throw err;
+            throw;
         }
+        file.commands.push_back(std::move(line));
+        line = std::string();
         file.line_of.push_back(n);
     }
 }
