@@ -6,7 +6,7 @@
 //   ledger/ commands, events, the hash chain, the store port
 //   fund/   state (one fold), checks, statement, Fund
 //   audit/  the Auditor and its findings
-//   store/  the SQLite event store (memory: ledger/store.hpp)
+//   store/  the SQLite and PostgreSQL event stores (memory: ledger/store.hpp)
 
 #include "sifund/error.hpp"
 #include "sifund/money/allocate.hpp"
@@ -31,6 +31,8 @@
 #include "sifund/fund/statement.hpp"
 #include "sifund/fund/fund.hpp"
 #include "sifund/store/sqlite_store.hpp"
+#include "sifund/store/postgres_store.hpp"
+#include "sifund/store/open_store.hpp"
 #include "sifund/audit/finding.hpp"
 #include "sifund/audit/auditor.hpp"
 #include "sifund/io/html_report.hpp"
