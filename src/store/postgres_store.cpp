@@ -198,8 +198,8 @@ void PostgresStore::Impl::fail(PGresult* result, std::string_view doing) const {
     if (sqlstate == "23505" || sqlstate == "40001" || sqlstate == "40P01")
         throw ConcurrencyError("store.conflict", where + "another writer appended first (" + message +
                                                      "); nothing was appended: reload and retry");
-    if (sqlstate == "25006")
-        throw StoreError("store.read_only", where + "the database refuses to be written (" + message + ")");
+    if (sqlstate == "25006" || sqlstate == "42501")  // a read-only transaction; a user without the privilege
+        throw StoreError("store.read_only", where + "the database refuses to be written by this user (" + message + ")");
     if (sqlstate.starts_with("08") || (conn && PQstatus(conn.get()) == CONNECTION_BAD))
         throw StoreError("store.connect", where + "the connection to the server failed (" + message + ")");
     throw StoreError("store.postgres",

@@ -38,7 +38,8 @@
 //   store.exists     `create_new` and the database already holds a sifund store
 //   store.format     not a sifund store, or a format_version this build does not read
 //   store.connect    the server could not be reached or refused the connection
-//   store.read_only  append() on a store opened `read_only`
+//   store.read_only  append() on a store opened `read_only`, or by a database user
+//                    without the privilege to write (an auditor's login: GRANT SELECT only)
 //   store.conflict   (ConcurrencyError) the batch does not continue the stored sequence,
 //                    or another writer appended the same seq first
 //   store.postgres   any other PostgreSQL error, with the server's message and SQLSTATE
