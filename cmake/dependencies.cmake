@@ -5,3 +5,4 @@ find_package(nlohmann_json 3.11 REQUIRED)          # commands and events as JSON
 find_package(OpenSSL 3 REQUIRED COMPONENTS Crypto) # SHA-256 of the hash chain
 find_package(Threads REQUIRED)                     # reading long ledgers in parallel
 find_package(SQLite3 REQUIRED)                     # the embedded store (linked privately)
+find_package(PostgreSQL REQUIRED)                 # the store for many writers (libpq, linked privately)

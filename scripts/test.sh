@@ -1,15 +1,29 @@
 #!/usr/bin/env bash
 # Builds everything and runs every test: first an optimised build, then the
-# same tests under AddressSanitizer and UndefinedBehaviorSanitizer.
+# fuzz targets for a bounded time, then the tests again under AddressSanitizer
+# and UndefinedBehaviorSanitizer. A PostgreSQL server runs meanwhile for the
+# tests that need one (scripts/postgres.sh).
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$SIFUND_ROOT"
 install_packages
 
+# A throwaway PostgreSQL server for the store and fault tests, stopped and
+# removed however the run ends.
+PG_DIR=$(mktemp -d /tmp/sifund-test-pg.XXXXXX)
+stop_postgres() { "$SIFUND_ROOT/scripts/postgres.sh" stop "$PG_DIR" || true; rm -rf "$PG_DIR"; }
+trap stop_postgres EXIT
+echo "== starting PostgreSQL 15"
+SIFUND_TEST_POSTGRES_URL=$("$SIFUND_ROOT/scripts/postgres.sh" start "$PG_DIR")
+export SIFUND_TEST_POSTGRES_URL
+
 echo "== build (RelWithDebInfo)"
 configure_and_build build -DCMAKE_BUILD_TYPE=RelWithDebInfo
 echo "== tests"
 ctest --test-dir build --output-on-failure -j"$(nproc)"
+
+echo "== fuzzing (libFuzzer, clang): each target for a bounded time"
+"$SIFUND_ROOT/scripts/fuzz.sh" 25 build-fuzz
 
 echo "== build with AddressSanitizer + UndefinedBehaviorSanitizer"
 configure_and_build build-sanitize -DCMAKE_BUILD_TYPE=Debug -DSIFUND_SANITIZE=ON -DSIFUND_BUILD_BENCHMARKS=OFF

@@ -61,11 +61,20 @@ public:
 
 namespace detail {
 // Quote user input in messages so that empty strings and spaces are visible.
+// Hostile input can be megabytes long: past 120 bytes the quote is cut (at a
+// character boundary) and says how long the whole was.
 inline std::string quoted(std::string_view text) {
+    constexpr std::size_t shown = 120;
+    std::string_view head = text;
+    if (text.size() > shown) {
+        std::size_t cut = shown;
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+        head = text.substr(0, cut);
+    }
     std::string out;
-    out.reserve(text.size() + 2);
+    out.reserve(head.size() + 32);
     out.push_back('"');
-    for (char c : text) {
+    for (char c : head) {
         if (c == '"' || c == '\\') out.push_back('\\');
         if (static_cast<unsigned char>(c) < 0x20) {
             static constexpr char hex[] = "0123456789abcdef";
@@ -76,7 +85,9 @@ inline std::string quoted(std::string_view text) {
         }
         out.push_back(c);
     }
+    if (head.size() < text.size()) out += "…";
     out.push_back('"');
+    if (head.size() < text.size()) out += " (" + std::to_string(text.size()) + " bytes)";
     return out;
 }
 }  // namespace detail

@@ -7,7 +7,7 @@
 //   fund/   state (one fold), checks, statement, Fund
 //   audit/  the Auditor and its findings
 //   forecast/ assumptions, projection, Monte Carlo, evaluation, focus areas
-//   store/  the SQLite event store (memory: ledger/store.hpp)
+//   store/  the SQLite and PostgreSQL event stores (memory: ledger/store.hpp)
 
 #include "sifund/error.hpp"
 #include "sifund/money/allocate.hpp"
@@ -34,6 +34,8 @@
 #include "sifund/fund/true_up.hpp"
 #include "sifund/fund/fund.hpp"
 #include "sifund/store/sqlite_store.hpp"
+#include "sifund/store/postgres_store.hpp"
+#include "sifund/store/open_store.hpp"
 #include "sifund/audit/finding.hpp"
 #include "sifund/audit/auditor.hpp"
 #include "sifund/forecast/assumptions.hpp"

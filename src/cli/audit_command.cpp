@@ -9,7 +9,7 @@
 #include "clock.hpp"
 #include "commands.hpp"
 #include "options.hpp"
-#include "store_url.hpp"
+#include <sifund/store/open_store.hpp>
 
 namespace sifund::cli {
 
@@ -35,8 +35,8 @@ int run_audit(const std::vector<std::string>& args, std::ostream& out) {
 
     const std::string& source = opts.arg(0);
     AuditReport report;
-    if (source.rfind("postgres", 0) == 0 || is_sqlite_file(source)) {
-        auto store = open_store(source, SqliteStore::Open::read_only);
+    if (PostgresStore::is_url(source) || is_sqlite_file(source)) {
+        auto store = open_store(source, StoreOpen::read_only);
         report = auditor.audit(store->load());
     } else {
         std::ifstream in(source, std::ios::binary);

@@ -8,13 +8,14 @@
 #include "clock.hpp"
 #include "jsonl.hpp"
 #include "options.hpp"
-#include "store_url.hpp"
+#include "retry.hpp"
+#include <sifund/store/open_store.hpp>
 
 namespace sifund::cli {
 
 int run_init(const std::vector<std::string>& args, std::ostream& out) {
     const Options opts(args, 1, {});
-    auto store = open_store(opts.arg(0), SqliteStore::Open::create_new);
+    auto store = open_store(opts.arg(0), StoreOpen::create_new);
     out << "created an empty fund store: " << store->describe() << "\n";
     return 0;
 }
@@ -22,23 +23,31 @@ int run_init(const std::vector<std::string>& args, std::ostream& out) {
 int run_apply(const std::vector<std::string>& args, std::ostream& out) {
     const Options opts(args, 2, {"recorded-at"});
     const CommandFile file = read_command_file(opts.arg(1));
-    const Timestamp at = opts.flag("recorded-at") ? Timestamp::parse(*opts.flag("recorded-at")) : now_utc();
-    auto store = open_store(opts.arg(0), SqliteStore::Open::existing);
-    Fund fund(*store);
-    try {
-        const Applied applied = fund.apply(file.commands, at);
-        out << "applied " << file.commands.size() << " command(s) from " << file.path << ": events "
-            << applied.first_seq << "-" << applied.last_seq << " in " << store->describe();
-        if (const auto extra = applied.count() - static_cast<std::int64_t>(file.commands.size()); extra > 0)
-            out << " (" << extra << " true-up(s) appended by the fund)";
-        out << "\n";
-    } catch (const RuleViolation& v) {
-        if (v.index()) throw LineError(v.id(), file.line_of.at(*v.index()), v.what(), true);
-        throw;
-    } catch (const Error& e) {
-        if (e.index()) throw LineError(e.id(), file.line_of.at(*e.index()), e.what());
-        throw;
-    }
+    const std::optional<Timestamp> fixed_at =
+        opts.flag("recorded-at") ? std::optional<Timestamp>(Timestamp::parse(*opts.flag("recorded-at"))) : std::nullopt;
+    auto store = open_store(opts.arg(0), StoreOpen::existing);
+    // Another writer may append between our read and our append: the store
+    // then refuses the whole batch (ConcurrencyError) and we start over from
+    // what is stored now, checking every command again (retry.hpp).
+    const Applied applied = with_retries(std::cerr, [&] {
+        Fund fund(*store);
+        try {
+            return fund.apply(file.commands, fixed_at.value_or(now_utc()));
+        } catch (const ConcurrencyError&) {
+            throw;
+        } catch (const RuleViolation& v) {
+            if (v.index()) throw LineError(v.id(), file.line_of.at(*v.index()), v.what(), true);
+            throw;
+        } catch (const Error& e) {
+            if (e.index()) throw LineError(e.id(), file.line_of.at(*e.index()), e.what());
+            throw;
+        }
+    });
+    out << "applied " << file.commands.size() << " command(s) from " << file.path << ": events " << applied.first_seq
+        << "-" << applied.last_seq << " in " << store->describe();
+    if (const auto extra = applied.count() - static_cast<std::int64_t>(file.commands.size()); extra > 0)
+        out << " (" << extra << " true-up(s) appended by the fund)";
+    out << "\n";
     return 0;
 }
 
@@ -48,7 +57,7 @@ int run_statement(const std::vector<std::string>& args, std::ostream& out) {
     const Date as_of = opts.flag("as-of") ? Date::parse(*opts.flag("as-of")) : today_utc();
     std::optional<Timestamp> known_at;
     if (opts.flag("known-at")) known_at = Timestamp::parse(*opts.flag("known-at"));
-    auto store = open_store(opts.arg(0), SqliteStore::Open::read_only);
+    auto store = open_store(opts.arg(0), StoreOpen::read_only);
     const Fund fund(*store);
     const Statement st = fund.statement(as_of, known_at);
     if (format == "json") out << st.to_json().dump(2) << "\n";
@@ -59,7 +68,7 @@ int run_statement(const std::vector<std::string>& args, std::ostream& out) {
 int run_export(const std::vector<std::string>& args, std::ostream& out) {
     const Options opts(args, 1, {"format"});
     const std::string format = opts.choice("format", {"jsonl", "ledger", "beancount", "csv"});
-    auto store = open_store(opts.arg(0), SqliteStore::Open::read_only);
+    auto store = open_store(opts.arg(0), StoreOpen::read_only);
     const Fund fund(*store);  // verifies the chain before anything is written out
     if (format == "jsonl") {
         for (const Event& e : fund.events()) out << jsonl_line(canonical_text(e), e.hash) << "\n";

@@ -32,6 +32,15 @@ private:
     bool refused_;
 };
 
+// A command, even a whole rulebook, is a few kilobytes; a longer line is
+// refused before it is parsed rather than held as a field of the fund.
+inline constexpr std::size_t max_line_bytes = 1 << 20;
+
+// Parses one line, as sifund apply reads it: malformed JSON, a key given
+// twice in one object (JSON leaves it open; an amount must not say two
+// things at once) or nesting past 64 levels is an InputError.
+inline const detail::JsonNode& parse_line(detail::JsonDocument& doc, std::string_view line) { return doc.parse(line); }
+
 inline CommandFile read_command_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError("cli.file", "cannot read " + path);
@@ -41,8 +50,17 @@ inline CommandFile read_command_file(const std::string& path) {
     for (std::size_t n = 1; std::getline(in, line); ++n) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.find_first_not_of(" \t") == std::string::npos) continue;
+        if (line.size() > max_line_bytes)
+            throw LineError("input.line_too_long", n,
+                            "the line is " + std::to_string(line.size()) + " bytes long; a command may be at most " +
+                                std::to_string(max_line_bytes) + " bytes");
+        // The parser stops at a NUL byte as at the end of the text: what
+        // follows one would be silently dropped.
+        if (const auto nul = line.find('\0'); nul != std::string::npos)
+            throw LineError("input.malformed_json", n,
+                            "malformed JSON: a NUL byte at column " + std::to_string(nul + 1) + " (text may not contain one)");
         try {
-            doc.parse(line);
+            (void)parse_line(doc, line);
         } catch (const InputError& e) {
             throw LineError(e.id(), n, e.what());
         }

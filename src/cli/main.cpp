@@ -17,7 +17,7 @@ namespace {
 constexpr const char* usage = R"(sifund: run and audit a social investment fund
 
 usage:
-  sifund init DB                     create an empty fund store (a SQLite file)
+  sifund init DB                     create an empty fund store: a SQLite file, or postgresql://…
   sifund apply DB FILE.jsonl [--recorded-at TIME]
                                      validate and append every command, all or nothing
   sifund statement DB [--as-of DATE] [--known-at TIME] [--format text|json]
@@ -33,6 +33,9 @@ usage:
                                      did the project pay: NPV, IRR, payback, benefit-cost ratio
   sifund focus-areas DB [--assumptions FILE.json] [--format text|json]
                                      granted, disbursed, verified savings and repaid by focus area and year
+
+DB is a SQLite file or a PostgreSQL URL (postgresql://USER@HOST/DATABASE?…); statement,
+export and audit open it read-only.
 
 exit codes: 0 done, 1 refused by a rule (audit: an error finding), 2 bad input or could not run
 )";
@@ -66,7 +69,7 @@ int main(int argc, char** argv) {
         return 2;
     } catch (const cli::LineError& e) {
         // A rule refusal is 1; anything wrong with the input itself is 2.
-        std::cerr << where(all, e) << e.what() << "\n";
+        std::cerr << where(all, e) << e.what() << " [" << e.id() << "]\n";
         return e.refused() ? 1 : 2;
     } catch (const RuleViolation& e) {
         std::cerr << "sifund: " << e.what() << "\n";

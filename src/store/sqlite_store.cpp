@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <limits>
 #include <optional>
+#include <random>
 #include <string_view>
 #include <system_error>
 #include <thread>
@@ -90,12 +91,34 @@ void read_text(sqlite3_stmt* stmt, int column, std::string& out) {
     out.assign(reinterpret_cast<const char*>(text), static_cast<std::size_t>(size));
 }
 
+// Waiting for another writer. SQLite's own busy handler naps 1, 2, 5, ...
+// up to 100 ms; a writer napping 100 ms while the others take the lock in
+// turn every millisecond can starve until the timeout ("store.busy") under a
+// steady load. Short naps with jitter let every writer get its turn.
+struct BusyWait {
+    std::chrono::milliseconds timeout{std::chrono::seconds(10)};
+    std::chrono::steady_clock::time_point started{};
+    std::minstd_rand random{std::random_device{}()};
+};
+
+int busy_wait(void* context, int count) {
+    auto& wait = *static_cast<BusyWait*>(context);
+    const auto now = std::chrono::steady_clock::now();
+    if (count == 0) wait.started = now;
+    const auto left = wait.started + wait.timeout - now;
+    if (left <= std::chrono::steady_clock::duration::zero()) return 0;  // give up: SQLITE_BUSY
+    const auto nap = std::chrono::microseconds(100 + wait.random() % 900);
+    std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(nap, left));
+    return 1;
+}
+
 }  // namespace
 
 struct SqliteStore::Impl {
     std::string path;
     Open mode;
     std::chrono::milliseconds timeout{std::chrono::seconds(10)};
+    BusyWait busy;  // the busy handler's state: Impl stays put while the store is moved
     Db db;  // declared before the statements: they are finalized first
     Stmt begin, commit, rollback, last_seq, insert, select_all, select_since;
 
@@ -373,7 +396,8 @@ void SqliteStore::Impl::prepare_statements() {
 void SqliteStore::Impl::set_timeout(std::chrono::milliseconds ms) {
     const auto clamped = std::clamp<std::chrono::milliseconds::rep>(ms.count(), 0, std::numeric_limits<int>::max());
     timeout = std::chrono::milliseconds(clamped);
-    sqlite3_busy_timeout(db.get(), static_cast<int>(clamped));
+    busy.timeout = timeout;
+    sqlite3_busy_handler(db.get(), busy_wait, &busy);
 }
 
 std::vector<StoredEvent> SqliteStore::Impl::read_rows(sqlite3_stmt* stmt, std::int64_t expected) const {

@@ -124,14 +124,25 @@ TEST_CASE("Malformed text is refused with the byte where it went wrong") {
         {"{\"a\":\"\xc0\xaf\"}", "invalid UTF-8"},           // overlong '/'
         {"{\"a\":\"\xf4\x90\x80\x80\"}", "invalid UTF-8"},   // above U+10FFFF
         {R"({"a":1} x)", "unexpected text after"},
-        {R"({"a":1,"a":2})", "\"a\" is given twice"},
-        {R"({"b":1,"a":2,"b":3})", "\"b\" is given twice"},
     };
     for (const Case& c : cases) {
         INFO(c.text);
         const std::string message = malformed_message(c.text);
         CHECK_THAT(message, Catch::Contains(c.says));
         CHECK_THAT(message, Catch::StartsWith("malformed JSON at byte "));
+    }
+}
+
+TEST_CASE("A key given twice in one object is refused, wherever it is") {
+    for (const char* text : {R"({"a":1,"a":2})", R"({"b":1,"a":2,"b":3})", R"({"x":{"b":{"a":1,"a":1}}})"}) {
+        INFO(text);
+        try {
+            JsonDocument doc(text);
+            FAIL("accepted");
+        } catch (const sifund::InputError& e) {
+            CHECK(e.id() == "input.duplicate_key");
+            CHECK_THAT(std::string(e.what()), Catch::Contains("appears twice in one object"));
+        }
     }
 }
 
@@ -183,7 +194,7 @@ TEST_CASE("Mutated event texts: accepted exactly when nlohmann accepts them, wit
             } catch (const sifund::InputError& e) {
                 ours = false;
                 if (!oracle.is_discarded()) {
-                    CHECK_THAT(std::string(e.what()), Catch::Contains("given twice"));
+                    CHECK(e.id() == "input.duplicate_key");
                 }
             }
             if (ours) {

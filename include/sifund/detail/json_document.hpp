@@ -11,8 +11,9 @@
 // the type of JSON handed in by callers.
 //
 // Strict where nlohmann is, and stricter in two ways: a key given twice is an
-// error (nlohmann keeps the last), and nesting deeper than 64 levels is an
-// error (no fund document comes near it; it bounds the recursion).
+// error, "input.duplicate_key" (nlohmann keeps the last, so an amount could
+// say two things at once), and nesting deeper than 64 levels is an error (no
+// fund document comes near it; it bounds the recursion).
 
 #include <algorithm>
 #include <charconv>
@@ -183,7 +184,7 @@ private:
             nodes_[self].for_each([&](const JsonNode& m) { keys_.push_back(m.key); });
             std::sort(keys_.begin(), keys_.end());
             if (const auto d = std::adjacent_find(keys_.begin(), keys_.end()); d != keys_.end())
-                fail("the member \"" + std::string(*d) + "\" is given twice");
+                throw InputError("input.duplicate_key", "the key " + quoted(*d) + " appears twice in one object");
         }
     }
 

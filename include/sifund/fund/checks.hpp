@@ -169,6 +169,13 @@ inline Result roles_permission(const CheckContext& c) {
                       "sifund", c.command.actor);
     }
     const auto roles = c.rules->roles_of(c.command.actor);
+    // Auditors check the books; whoever holds that role gives no command,
+    // whatever another role or a permissions map would allow (DESIGN §4.2).
+    if (std::find(roles.begin(), roles.end(), "auditor") != roles.end())
+        return refuse("roles.permission",
+                      c.command.actor + " (roles: " + joined(roles) + ") holds the auditor role, which reads and audits and never gives " +
+                          std::string(type) + " or any other command",
+                      "an actor without the auditor role", joined(roles));
     for (const auto& role : roles)
         if (role_may(*c.rules, role, type)) return {};
     return refuse("roles.permission",

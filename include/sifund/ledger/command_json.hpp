@@ -119,7 +119,10 @@ struct CommandCodec<cmd::AllocationDecided> {
         c.rate = f.optional_rate("rate");
         if (f.has("basis")) c.basis = f.one_of("basis", {"budget", "outcome"});
         else (void)f.raw("basis");
-        auto amount = f.optional_money("amount", Sign::positive, cur);
+        // With a rate the fund computes the amount (rate × tax revenue, rounded
+        // as the rulebook says), and that may round to zero: a stored
+        // allocation of "0.00" must read back, or the store could not be opened.
+        auto amount = f.optional_money("amount", c.rate ? Sign::non_negative : Sign::positive, cur);
         if (!c.rate && !amount) f.invalid("amount", "an allocation needs a rate or an amount");
         if (amount) c.amount = *amount;
         c.decision = f.string("decision");

@@ -44,17 +44,16 @@
 #include <vector>
 
 #include "sifund/ledger/store.hpp"
+#include "sifund/store/open_mode.hpp"
 
 namespace sifund {
 
 class SqliteStore final : public Store {
 public:
-    enum class Open {
-        existing,           // open a sifund store; a missing file is "store.missing"
-        create_if_missing,  // open it, or create and initialise it
-        create_new,         // create and initialise; an existing file is "store.exists" (`sifund init`)
-        read_only,          // open a sifund store for reading; append() is "store.read_only"
-    };
+    // existing: a missing file is "store.missing"; create_if_missing;
+    // create_new: an existing file is "store.exists" (`sifund init`);
+    // read_only: append() is "store.read_only" (store/open_mode.hpp).
+    using Open = StoreOpen;
 
     // "sifu" in ASCII, PRAGMA application_id of every sifund store.
     static constexpr std::int32_t application_id = 0x73696675;
