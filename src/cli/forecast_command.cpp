@@ -14,7 +14,7 @@
 
 #include "commands.hpp"
 #include "options.hpp"
-#include "store_url.hpp"
+#include <sifund/store/open_store.hpp>
 
 namespace sifund::cli {
 
@@ -97,7 +97,7 @@ int run_forecast(const std::vector<std::string>& args, std::ostream& out) {
     mco.threads = integer_flag<unsigned>(opts, "threads", 2, 1, 64);
     const forecast::Assumptions assumptions = read_assumptions(opts);
 
-    auto store = open_store(opts.arg(0), SqliteStore::Open::read_only);
+    auto store = open_store(opts.arg(0), StoreOpen::read_only);
     const Fund fund(*store);
     const forecast::Plan plan = forecast::make_plan(fund.events(), assumptions, until);
     const forecast::Projection projection = forecast::project(plan);
@@ -127,7 +127,7 @@ int run_evaluate(const std::vector<std::string>& args, std::ostream& out) {
     const forecast::Assumptions assumptions = read_assumptions(opts);
     const Rate rate = opts.flag("rate") ? Rate::parse(*opts.flag("rate")) : assumptions.discount_rate;
 
-    auto store = open_store(opts.arg(0), SqliteStore::Open::read_only);
+    auto store = open_store(opts.arg(0), StoreOpen::read_only);
     const Fund fund(*store);
     const forecast::CashFlows flows = forecast::grant_flows(fund.events(), *opts.flag("grant"), assumptions);
     const forecast::Evaluation e = forecast::evaluate(flows, rate, assumptions.rounding);
@@ -156,7 +156,7 @@ int run_focus_areas(const std::vector<std::string>& args, std::ostream& out) {
     const Options opts(args, 1, {"assumptions", "format"});
     const std::string format = opts.choice("format", {"text", "json"});
     const forecast::Assumptions assumptions = read_assumptions(opts);
-    auto store = open_store(opts.arg(0), SqliteStore::Open::read_only);
+    auto store = open_store(opts.arg(0), StoreOpen::read_only);
     const Fund fund(*store);
     const forecast::FocusAreaReport report = forecast::report_by_focus_area(fund.events(), assumptions.vision);
     if (format == "json") out << report.to_json().dump(2) << "\n";
