@@ -26,6 +26,7 @@ echo "== fuzzing (libFuzzer, clang): each target for a bounded time"
 "$SIFUND_ROOT/scripts/fuzz.sh" 25 build-fuzz
 
 echo "== build with AddressSanitizer + UndefinedBehaviorSanitizer"
-configure_and_build build-sanitize -DCMAKE_BUILD_TYPE=Debug -DSIFUND_SANITIZE=ON -DSIFUND_BUILD_BENCHMARKS=OFF
+configure_and_build build-sanitize -DCMAKE_BUILD_TYPE=Debug -DSIFUND_SANITIZE=ON -DSIFUND_BUILD_BENCHMARKS=OFF \
+  -DSIFUND_BUILD_EXAMPLES=OFF
 echo "== tests under sanitizers"
 ctest --test-dir build-sanitize --output-on-failure -j"$(nproc)" -LE no_sanitize
