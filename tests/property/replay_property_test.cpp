@@ -1,7 +1,8 @@
 // Properties of the whole: random valid histories, applied in random batches
-// (some spoiled so that the fund must refuse them) to a SQLite store, give
-// the same state as the one in-memory fold of what was accepted; and a store
-// closed and opened again gives the same statements.
+// (some spoiled so that the fund must refuse them) to a SQLite store and to a
+// PostgreSQL store, give the same state as the one in-memory fold of what was
+// accepted; and a store closed and opened again gives the same statements.
+// PostgreSQL: the server scripts/test.sh starts (tests/store/postgres_test_support.hpp).
 
 #include <unistd.h>
 
@@ -10,8 +11,10 @@
 
 #include <catch2/catch.hpp>
 #include <sifund/sifund.hpp>
+#include <sifund/store/open_store.hpp>
 #include <sifund/store/sqlite_store.hpp>
 
+#include "../store/postgres_test_support.hpp"
 #include "history.hpp"
 
 using namespace sifund;
@@ -49,6 +52,13 @@ json spoil(json c, std::mt19937_64& rng) {
     return c;
 }
 
+// Where a new store of `kind` lives: a file in `dir`, or a new database of
+// the test server; "" when the run explicitly skips PostgreSQL.
+std::string new_store(const std::string& kind, const TempDir& dir) {
+    if (kind == "sqlite") return (dir.path / "fund.db").string();
+    return sifund_store_test::fresh_postgres_url().value_or("");
+}
+
 std::vector<Date> sample_dates() {
     std::vector<Date> out;
     for (int y = 2013; y <= 2022; ++y) out.emplace_back(y, 6u, 30u), out.emplace_back(y, 12u, 31u);
@@ -57,11 +67,13 @@ std::vector<Date> sample_dates() {
 
 }  // namespace
 
-TEST_CASE("Random histories replayed through SQLite equal the in-memory fold of what was accepted") {
+TEST_CASE("Random histories replayed through SQLite and PostgreSQL equal the in-memory fold of what was accepted") {
+    const std::string kind = GENERATE(as<std::string>{}, "sqlite", "postgres");
     const auto seed = GENERATE(1u, 2u, 3u);
-    CAPTURE(seed);
+    CAPTURE(kind, seed);
     TempDir dir("replay-" + std::to_string(seed));
-    const auto db = (dir.path / "fund.db").string();
+    const auto db = new_store(kind, dir);
+    if (db.empty()) return;
 
     const std::vector<json> history = testing::HistoryGenerator(seed).generate(3000);
     std::mt19937_64 rng(seed * 7919);
@@ -69,7 +81,8 @@ TEST_CASE("Random histories replayed through SQLite equal the in-memory fold of 
     std::vector<json> accepted;
     std::size_t refused = 0;
     {
-        SqliteStore store(db, SqliteStore::Open::create_new);
+        const auto store_ptr = open_store(db, StoreOpen::create_new);
+        Store& store = *store_ptr;
         Fund fund(store);
         std::int64_t micros = Timestamp::parse("2024-01-01T00:00:00Z").micros();
         for (std::size_t at = 0; at < history.size();) {
@@ -105,8 +118,8 @@ TEST_CASE("Random histories replayed through SQLite equal the in-memory fold of 
     Fund model(memory);
     model.apply(accepted, Timestamp::parse("2024-01-01T00:00:00Z"));
 
-    SqliteStore reopened(db, SqliteStore::Open::read_only);
-    const Fund replayed(reopened);
+    const auto reopened = open_store(db, StoreOpen::read_only);
+    const Fund replayed(*reopened);
     REQUIRE(replayed.events().size() == model.events().size());
     for (const Date& d : sample_dates()) {
         CAPTURE(d);
@@ -116,14 +129,17 @@ TEST_CASE("Random histories replayed through SQLite equal the in-memory fold of 
 }
 
 TEST_CASE("A store closed and opened again gives the same statements, as of any date and as known at any time") {
+    const std::string kind = GENERATE(as<std::string>{}, "sqlite", "postgres");
+    CAPTURE(kind);
     TempDir dir("reopen");
-    const auto db = (dir.path / "fund.db").string();
+    const auto db = new_store(kind, dir);
+    if (db.empty()) return;
     const auto history = testing::HistoryGenerator(42).generate(2000);
     std::vector<std::string> before;
     std::vector<Timestamp> batches;
     {
-        SqliteStore store(db, SqliteStore::Open::create_new);
-        Fund fund(store);
+        const auto store = open_store(db, StoreOpen::create_new);
+        Fund fund(*store);
         for (std::size_t at = 0, k = 0; at < history.size(); at += 500, ++k) {
             const auto end = std::min(history.size(), at + 500);
             batches.push_back(Timestamp::from_micros(Timestamp::parse("2024-01-01T00:00:00Z").micros() +
@@ -135,8 +151,8 @@ TEST_CASE("A store closed and opened again gives the same statements, as of any 
         for (const Date& d : sample_dates())
             for (const Timestamp& t : batches) before.push_back(fund.statement(d, t).to_json().dump());
     }
-    SqliteStore store(db, SqliteStore::Open::read_only);
-    const Fund fund(store);
+    const auto store = open_store(db, StoreOpen::read_only);
+    const Fund fund(*store);
     std::size_t i = 0;
     for (const Date& d : sample_dates())
         for (const Timestamp& t : batches) CHECK(fund.statement(d, t).to_json().dump() == before[i++]);
