@@ -193,7 +193,9 @@ def test_the_errors_are_the_clis(tmp_path):
     _, _, err = cli("apply", db, path, check=2)
     with pytest.raises(sifund.InputError) as e:
         sifund.Fund(sifund.MemoryStore()).apply([ESTABLISH, ADOPT, bad])
-    cli_message = err.split(":3: ", 1)[1].strip()
+    # The CLI ends a line's error with its id, "[input.wrong_type]"; Python gives it as .id.
+    cli_message, cli_id = err.split(":3: ", 1)[1].strip().rsplit(" [", 1)
+    assert cli_id == e.value.id + "]"
     assert str(e.value) == "command 3: " + cli_message
     with pytest.raises(sifund.InputError) as f:
         sifund.Fund(sifund.MemoryStore()).apply_jsonl(path)
