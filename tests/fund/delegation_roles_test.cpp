@@ -100,7 +100,7 @@ std::vector<Row> rows() {
          {"ks"},
          "finance"},
         {"event.reversed",
-         R"({"type":"event.reversed","date":"2015-06-01","actor":"{actor}","seq":3,"reason":"booked twice"})",
+         R"({"type":"event.reversed","date":"2015-06-01","actor":"{actor}","seq":11,"reason":"the evaluation was withdrawn"})",
          {"finance"},
          "ks"},
     };

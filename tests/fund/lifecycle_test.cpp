@@ -92,7 +92,7 @@ TEST_CASE("An approved grant takes reports and its first disbursement, or is clo
     SECTION("a report keeps it approved") {
         Scenario s(established() + application_a1 + grant_g1);
         s.apply(
-            R"({"type":"report.submitted","date":"2013-12-20","actor":"vof","grant":"G-1","kind":"interim","period_end":"2013-12-31"})");
+            R"({"type":"report.submitted","date":"2013-12-20","actor":"vof","grant":"G-1","kind":"interim","period_end":"2013-12-15"})");
         CHECK(s.grant_on("G-1", "2013-12-31").status == "approved");
     }
     SECTION("the first disbursement makes it active") {

@@ -1,6 +1,6 @@
 // Reversals (DESIGN §2, §4.2): nothing is edited or deleted; finance undoes a
-// money event or a decision by an event.reversed that names it, from the
-// reversal's own date on. A reversal cannot be reversed, nor an event
+// money event, and the body that took a decision undoes the decision, by an
+// event.reversed that names it, from the reversal's own date on. A reversal cannot be reversed, nor an event
 // reversed twice, before it happened, or while others rest on it.
 
 #include "scenario.hpp"
@@ -9,8 +9,9 @@ using namespace sifund;
 using namespace sifund::testing;
 
 namespace {
-std::string reversal(std::int64_t seq, const char* date, const char* reason = "booked in error") {
-    return R"({"type":"event.reversed","date":")" + std::string(date) + R"(","actor":"finance","seq":)" +
+std::string reversal(std::int64_t seq, const char* date, const char* reason = "booked in error",
+                     const char* actor = "finance") {
+    return R"({"type":"event.reversed","date":")" + std::string(date) + R"(","actor":")" + actor + R"(","seq":)" +
            std::to_string(seq) + R"(,"reason":")" + reason + "\"}\n";
 }
 // Seq 4 A-1, 5 G-1, 6 the first tranche.
@@ -43,7 +44,7 @@ TEST_CASE("A reversed allocation: before its money came it never counts; after, 
         R"({"type":"allocation.decided","date":"2013-06-18","actor":"kf","budget_year":2014,"amount":"100000000.00","decision":"KF 2013-06-18 §120"})";
     SECTION("reversed in 2013") {
         Scenario s(allocated);
-        s.apply(reversal(4, "2013-09-01"));
+        s.apply(reversal(4, "2013-09-01", "decided twice", "kf"));
         CHECK(s.on("2013-12-31").allocations == Money());
         CHECK(s.on("2014-01-01").allocations == Money());
         CHECK(s.on("2014-01-01").cash == sek("65000000.00"));
@@ -54,7 +55,7 @@ TEST_CASE("A reversed allocation: before its money came it never counts; after, 
     }
     SECTION("reversed in 2014") {
         Scenario s(allocated);
-        s.apply(reversal(4, "2014-06-01"));
+        s.apply(reversal(4, "2014-06-01", "decided twice", "kf"));
         CHECK(s.on("2014-05-31").allocations == sek("100000000.00"));
         CHECK(s.on("2014-06-01").allocations == Money());
     }
@@ -63,7 +64,7 @@ TEST_CASE("A reversed allocation: before its money came it never counts; after, 
 TEST_CASE("A reversed grant decision releases its commitment and frees the application") {
     Scenario s(established() + application_a1 + grant_g1);
     REQUIRE(s.event(5).command.type() == "grant.decided");
-    s.apply(reversal(5, "2013-12-01", "decided on the wrong application"));
+    s.apply(reversal(5, "2013-12-01", "decided on the wrong application", "ks-chair"));
     CHECK(s.on("2013-11-30").committed_undisbursed == sek("2800000.00"));
     CHECK(s.on("2013-11-30").grants.size() == 1);
     CHECK(s.on("2013-12-01").committed_undisbursed == Money());
@@ -123,7 +124,7 @@ TEST_CASE("A reversed repayment is owed again from the reversal's date") {
 TEST_CASE("A reversed write-off is owed again from the reversal's date") {
     Scenario s(paid_g1() + saving_2014 +
                R"({"type":"obligation.written_off","date":"2016-12-31","actor":"ks","grant":"G-1","amount":"300000.00","decision":"KS 2016-12-13 §300","reason":"no frame"})");
-    s.apply(reversal(8, "2017-02-01", "the decision was appealed"));
+    s.apply(reversal(8, "2017-02-01", "the decision was appealed", "ks"));
     CHECK(s.on("2017-01-31").written_off == sek("300000.00"));
     CHECK(s.on("2017-01-31").obligations_outstanding == Money());
     CHECK(s.on("2017-02-01").written_off == Money());
@@ -134,7 +135,7 @@ TEST_CASE("A reversed closing reopens the grant and its commitment") {
     Scenario s(paid_g1() +
                R"({"type":"grant.closed","date":"2015-06-30","actor":"ks","grant":"G-1","decision":"KS 2015-06-16 §100"})");
     REQUIRE(s.event(7).command.type() == "grant.closed");
-    s.apply(reversal(7, "2015-07-15", "closed the wrong grant"));
+    s.apply(reversal(7, "2015-07-15", "closed the wrong grant", "ks"));
     CHECK(s.grant_on("G-1", "2015-07-14").status == "closed");
     CHECK(s.on("2015-07-14").committed_undisbursed == Money());
     CHECK(s.grant_on("G-1", "2015-07-15").status == "active");
@@ -147,7 +148,7 @@ TEST_CASE("A reversed rejection puts the application back for decision") {
                R"({"type":"application.rejected","date":"2013-11-05","actor":"ks-chair","application":"A-1","body":"ks","decision":"KS 2013-11-05 §202","reasons":["not preventive"]})");
     REQUIRE(s.event(5).command.type() == "application.rejected");
     CHECK(s.refused(grant_g1).rule_id() == "application.transition");
-    s.apply(reversal(5, "2013-11-20", "the reasons were wrong"));
+    s.apply(reversal(5, "2013-11-20", "the reasons were wrong", "ks-chair"));
     CHECK(s.fund.state().application("A-1")->status == ApplicationStatus::submitted);
     s.apply(
         R"({"type":"grant.decided","date":"2013-11-21","actor":"ks-chair","grant":"G-1","application":"A-1","amount":"2800000.00","body":"ks","decision":"KS 2013-11-21 §210"})");
@@ -237,7 +238,7 @@ TEST_CASE("reversal.has_dependents: a grant with disbursements") {
 TEST_CASE("A grant whose disbursements were reversed first can itself be reversed") {
     Scenario s(paid_g1());
     s.apply(reversal(6, "2014-02-01"));
-    s.apply(reversal(5, "2014-02-01"));
+    s.apply(reversal(5, "2014-02-01", "decided in error", "ks"));
     CHECK(s.on("2014-02-01").committed_undisbursed == Money());
     CHECK(s.on("2014-02-01").cash == sek("65000000.00"));
     CHECK(s.on("2014-02-01").grants.empty());

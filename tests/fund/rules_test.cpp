@@ -34,6 +34,12 @@ TEST_CASE("Every check in the registry has scenarios among the fund tests") {
         "repayment.obligation",          "repayment.budget_year",         "repayment.exceeds_owed",
         "obligation.exceeds_outstanding", "grant.close_with_outstanding",
         "allocation.duplicate_year",     "allocation.basis",
+        // what hostile use found (tests/fund/hostile_use_test.cpp)
+        "reversal.decision_body",        "segregation.own_disbursement",
+        "segregation.own_write_off",     "segregation.own_closing",
+        "segregation.own_reversal",      "eligibility.applicant_role",
+        "grant.closed_before_disbursement", "reporting.period_end",
+        "reversal.reserve_floor",        "reversal.obligation_cap",
     };
     std::set<std::string> registered;
     for (const Check& c : all_checks()) registered.emplace(c.id);

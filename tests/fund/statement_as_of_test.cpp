@@ -181,7 +181,7 @@ TEST_CASE("The free capital a decision is judged on is the statement's free capi
 {"type":"grant.disbursed","date":"2014-03-01","actor":"finance","grant":"G-2","amount":"250000.00"}
 {"type":"event.reversed","date":"2014-03-10","actor":"finance","seq":13,"reason":"paid twice"}
 {"type":"grant.closed","date":"2014-12-31","actor":"ks","grant":"G-2","decision":"KS 3"}
-{"type":"event.reversed","date":"2014-06-01","actor":"finance","seq":6,"reason":"reversed allocation for 2015"}
+{"type":"event.reversed","date":"2014-06-01","actor":"kf","seq":6,"reason":"reversed allocation for 2015"}
 {"type":"tax_revenue.recorded","date":"2015-04-15","actor":"finance","budget_year":2014,"kind":"outcome","amount":"6400000000.00"}
 {"type":"savings.verified","date":"2015-03-01","actor":"uni","grant":"G-1","unit":"vof","budget_year":2014,"amount":"300000.00","method":"m","verifier":"v"}
 {"type":"repayment.received","date":"2015-06-30","actor":"finance","grant":"G-1","unit":"vof","budget_year":2015,"amount":"100000.00"}

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "sifund/detail/id_text.hpp"
 #include "sifund/detail/json_document.hpp"
 #include "sifund/error.hpp"
 #include "sifund/money/money.hpp"
@@ -158,6 +159,22 @@ public:
         if (!has(name)) return (void)raw(name), std::nullopt;
         return string(name);
     }
+    // A string that names something (detail/id_text.hpp): no control,
+    // line-break, zero-width or bidirectional characters, no edge spaces.
+    std::string id(std::string_view name) {
+        std::string s = string(name);
+        check_id(name, s);
+        return s;
+    }
+    std::optional<std::string> optional_id(std::string_view name) {
+        if (!has(name)) return (void)raw(name), std::nullopt;
+        return id(name);
+    }
+    void check_id(std::string_view name, std::string_view s) const {
+        if (const std::string why = id_problem(s); !why.empty())
+            throw FieldError("input.invalid_id", path_of(name), "field \"" + path_of(name) + "\": " + why);
+    }
+
     std::string one_of(std::string_view name, std::initializer_list<std::string_view> allowed) {
         std::string s = string(name);
         std::string list;
@@ -249,6 +266,15 @@ public:
         });
         if (!allow_empty && out.empty()) invalid(name, "must not be empty");
         return out;
+    }
+    std::vector<std::string> ids(std::string_view name, bool allow_empty) {
+        std::vector<std::string> out = strings(name, allow_empty);
+        for (std::size_t i = 0; i < out.size(); ++i) check_id(std::string(name) + "[" + std::to_string(i) + "]", out[i]);
+        return out;
+    }
+    std::vector<std::string> optional_ids(std::string_view name) {
+        if (!has(name)) return (void)raw(name), std::vector<std::string>{};
+        return ids(name, true);
     }
     std::vector<std::string> optional_strings(std::string_view name) {
         if (!has(name)) return (void)raw(name), std::vector<std::string>{};

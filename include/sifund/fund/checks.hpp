@@ -158,6 +158,28 @@ inline Result rulebook_duplicate_version(const CheckContext& c) {
     return {};
 }
 
+// --- reversals of decisions ---------------------------------------------------------------------
+
+inline const Event* reversal_target(const CheckContext& c) {
+    const auto* r = c.command.as<cmd::EventReversed>();
+    return r ? find_event(c.history, r->seq) : nullptr;
+}
+
+// The commands that record a decision of a body (the board, its delegate,
+// the council) rather than a movement of money finance books. Undoing one is
+// deciding again: it takes the body that may make it (DESIGN §4.2).
+inline bool is_decision(std::string_view type) {
+    static constexpr std::string_view types[] = {"grant.decided", "application.rejected", "grant.closed",
+                                                 "obligation.written_off", "allocation.decided"};
+    return std::find(std::begin(types), std::end(types), type) != std::end(types);
+}
+
+inline bool may_give(const Rulebook& rb, const std::vector<std::string>& roles, std::string_view type) {
+    for (const auto& role : roles)
+        if (role_may(rb, role, type)) return true;
+    return false;
+}
+
 // --- roles ---------------------------------------------------------------------------------------
 
 inline Result roles_permission(const CheckContext& c) {
@@ -176,8 +198,12 @@ inline Result roles_permission(const CheckContext& c) {
                       c.command.actor + " (roles: " + joined(roles) + ") holds the auditor role, which reads and audits and never gives " +
                           std::string(type) + " or any other command",
                       "an actor without the auditor role", joined(roles));
-    for (const auto& role : roles)
-        if (role_may(*c.rules, role, type)) return {};
+    if (may_give(*c.rules, roles, type)) return {};
+    // The body that made a decision may reverse it (reversal.decision_body
+    // then checks the delegation).
+    if (const Event* t = reversal_target(c); t && is_decision(t->command.type()) &&
+                                             may_give(*c.rules, roles, t->command.type()))
+        return {};
     return refuse("roles.permission",
                   c.command.actor + " (roles: " + joined(roles) + ") may not give " + std::string(type) +
                       " under rulebook in force",
@@ -553,9 +579,6 @@ inline bool reversible(std::string_view type) {
     return std::find(std::begin(types), std::end(types), type) != std::end(types);
 }
 
-inline const Event* reversal_target(const CheckContext& c) {
-    return find_event(c.history, c.command.as<cmd::EventReversed>()->seq);
-}
 inline Result reversal_unknown(const CheckContext& c) {
     if (reversal_target(c)) return {};
     return refuse("reversal.unknown", "there is no event " + std::to_string(c.command.as<cmd::EventReversed>()->seq) +
@@ -615,6 +638,179 @@ inline Result reversal_has_dependents(const CheckContext& c) {
     return refuse("reversal.has_dependents", "event " + std::to_string(t->seq) + " cannot be reversed: " + why);
 }
 
+// --- segregation beyond deciding and verifying ------------------------------------------------
+
+// An applicant may hold other roles (a department's head on the board, its
+// controller in finance), but never acts on its own grant in them.
+inline Result on_own_grant(const CheckContext& c, std::string_view id, std::string_view act) {
+    const ApplicationRecord* app = named_application(c);
+    if (!app || !app->is_applicant(c.command.actor)) return {};
+    const GrantRecord* g = named_grant(c);
+    return refuse(id, c.command.actor + " is an applicant of " + app->application.application + " and may not " +
+                          std::string(act) + " " + (g ? g->id : std::string("its grant")),
+                  "an actor who is not an applicant (" + joined(app->application.applicants) + ")", c.command.actor);
+}
+inline Result segregation_own_disbursement(const CheckContext& c) {
+    return on_own_grant(c, "segregation.own_disbursement", "pay out");
+}
+inline Result segregation_own_write_off(const CheckContext& c) {
+    return on_own_grant(c, "segregation.own_write_off", "write off what is owed on");
+}
+inline Result segregation_own_closing(const CheckContext& c) { return on_own_grant(c, "segregation.own_closing", "close"); }
+
+// Reversing an event of one's own grant or application (a disbursement, a
+// repayment, a saving verified) is acting on it again.
+inline Result segregation_own_reversal(const CheckContext& c) {
+    const Event* t = reversal_target(c);
+    if (!t) return {};
+    const ApplicationRecord* app = std::visit(
+        [&](const auto& b) -> const ApplicationRecord* {
+            if constexpr (requires { b.application; }) return c.state.application(b.application);
+            else if constexpr (requires { b.grant; }) {
+                const GrantRecord* g = c.state.grant(b.grant);
+                return g ? c.state.application_of(*g) : nullptr;
+            } else return nullptr;
+        },
+        t->command.body);
+    if (!app || !app->is_applicant(c.command.actor)) return {};
+    return refuse("segregation.own_reversal",
+                  c.command.actor + " is an applicant of " + app->application.application + " and may not reverse event " +
+                      std::to_string(t->seq) + " (" + std::string(t->command.type()) + ") that concerns it",
+                  "an actor who is not an applicant (" + joined(app->application.applicants) + ")", c.command.actor);
+}
+
+// A decision is undone by whoever may take it: the board reverses its grant
+// within the same delegation, not finance alone.
+inline Result reversal_decision_body(const CheckContext& c) {
+    const Event* t = reversal_target(c);
+    if (!t || !is_decision(t->command.type())) return {};
+    const std::string_view type = t->command.type();
+    const auto roles = c.rules->roles_of(c.command.actor);
+    bool may = may_give(*c.rules, roles, type);
+    std::string needed = "a role that may give " + std::string(type);
+    if (!c.rules->delegation.empty() && (type == "grant.decided" || type == "application.rejected")) {
+        Money amount;
+        if (const auto* d = t->command.as<cmd::GrantDecided>()) amount = d->amount;
+        else if (const ApplicationRecord* app = c.state.application(t->command.as<cmd::ApplicationRejected>()->application))
+            amount = app->application.requested;
+        const auto allowed = roles_for_amount(*c.rules, amount);
+        may = may && std::any_of(roles.begin(), roles.end(), [&](const std::string& r) {
+            return std::find(allowed.begin(), allowed.end(), r) != allowed.end();
+        });
+        needed = "a role that may decide " + amount.to_string() + ": " + joined(allowed);
+    }
+    if (may) return {};
+    return refuse("reversal.decision_body",
+                  "event " + std::to_string(t->seq) + " (" + std::string(type) + ") is a decision; reversing it takes " +
+                      needed + ", not " + c.command.actor + " (roles: " + joined(roles) + ")",
+                  needed, joined(roles));
+}
+
+// --- who may apply ---------------------------------------------------------------------------------
+
+// Every applicant is an actor the rulebook in force knows as one who may
+// apply: "vof " (a trailing space), "VOF" or "nobody-at-all" meets a minimum
+// of applicants only on paper.
+inline Result eligibility_applicant_role(const CheckContext& c) {
+    const auto* a = application_in(c);
+    if (!a) return {};
+    for (const auto& who : a->applicants) {
+        const auto roles = c.rules->roles_of(who);
+        if (std::find(roles.begin(), roles.end(), "unit") != roles.end() ||
+            std::find(roles.begin(), roles.end(), "partner") != roles.end())
+            continue;
+        return refuse("eligibility.applicant_role",
+                      "applicant " + sifund::detail::quoted(who) + " of " + a->application +
+                          (roles.empty() ? " has no role in the rulebook in force"
+                                         : " holds " + joined(roles) + ", not the role of an applicant") +
+                          "; every applicant must be a unit or partner",
+                      "unit or partner", roles.empty() ? "no role" : joined(roles));
+    }
+    return {};
+}
+
+// --- reports ------------------------------------------------------------------------------------------
+
+// A report tells of what has happened: its period ends by its own date and,
+// for an interim report, by the project's end (the last period is the final
+// report's).
+inline Result reporting_period_end(const CheckContext& c) {
+    const auto& r = *c.command.as<cmd::ReportSubmitted>();
+    if (c.command.date < r.period_end)
+        return refuse("reporting.period_end",
+                      "the " + r.kind + " report of " + c.command.date.to_string() + " covers a period ending " +
+                          r.period_end.to_string() + ", after the report's own date",
+                      "<= " + c.command.date.to_string(), r.period_end.to_string());
+    const ApplicationRecord* app = named_application(c);
+    if (r.kind == "interim" && app && app->application.end < r.period_end)
+        return refuse("reporting.period_end",
+                      "an interim report's period ends by the project's end (" + app->application.end.to_string() +
+                          "), not " + r.period_end.to_string() + "; what comes after the end is the final report's",
+                      "<= " + app->application.end.to_string(), r.period_end.to_string());
+    return {};
+}
+
+// --- closing and reversals that would break an invariant ---------------------------------------
+
+inline Result grant_closed_before_disbursement(const CheckContext& c) {
+    const GrantRecord* g = named_grant(c);
+    if (!g) return {};
+    const Disbursement* latest = nullptr;
+    for (const auto& d : g->disbursements)
+        if (d.amount.is_positive() && !c.state.reversed.count(d.seq) && (!latest || latest->date < d.date)) latest = &d;
+    if (!latest || !(c.command.date < latest->date)) return {};
+    return refuse("grant.closed_before_disbursement",
+                  g->id + " was paid a tranche on " + latest->date.to_string() + " (event " + std::to_string(latest->seq) +
+                      "); it cannot be closed on an earlier date, " + c.command.date.to_string(),
+                  ">= " + latest->date.to_string(), c.command.date.to_string());
+}
+
+// Money in that a reversal takes away on its date: what free capital loses.
+inline Money money_in_reversed(const CheckContext& c, const Event& t) {
+    if (const auto* x = t.command.as<cmd::CapitalContributed>()) return x->amount;
+    if (const auto* x = t.command.as<cmd::RepaymentReceived>()) return x->amount;
+    if (const auto* x = t.command.as<cmd::AllocationDecided>()) {
+        const auto it = c.state.allocations.find(x->budget_year);
+        if (it != c.state.allocations.end() && it->second.available_from() <= c.command.date) return x->amount;
+    }
+    return {};
+}
+inline Result reversal_reserve_floor(const CheckContext& c) {
+    const Event* t = reversal_target(c);
+    if (!t || c.state.reversed.count(t->seq)) return {};
+    const Money loss = money_in_reversed(c, *t);
+    if (!loss.is_positive()) return {};
+    const auto on = c.state.timeline.as_of(c.command.date);
+    const Money free_after = on.cash - loss - on.committed;
+    const Money floor = c.rules->reserve_floor;
+    if (!on.committed.is_positive() || free_after >= floor) return {};
+    return refuse("reversal.reserve_floor",
+                  "reversing event " + std::to_string(t->seq) + " (" + std::string(t->command.type()) + " of " +
+                      loss.to_string() + ") would leave free capital at " + free_after.to_string() +
+                      " while grants of " + on.committed.to_string() + " stand, below the reserve floor of " +
+                      floor.to_string(),
+                  ">= " + floor.to_string(), free_after.to_string());
+}
+// A grant's obligations never pass cap_factor × what was paid (DESIGN §4.2);
+// taking a tranche back must not leave more owed than what remains allows.
+inline Result reversal_obligation_cap(const CheckContext& c) {
+    const Event* t = reversal_target(c);
+    const auto* p = t ? t->command.as<cmd::GrantDisbursed>() : nullptr;
+    if (!p || c.state.reversed.count(t->seq)) return {};
+    const GrantRecord* g = c.state.grant(p->grant);
+    if (!g) return {};
+    const Money remaining = g->disbursed - p->amount;
+    const Money cap = g->terms.cap_factor.of(remaining, Rounding::floor);
+    const Money owed = g->obligations_total();
+    if (owed <= cap) return {};
+    return refuse("reversal.obligation_cap",
+                  "with the tranche of " + p->amount.to_string() + " (event " + std::to_string(t->seq) + ") reversed, " +
+                      g->id + " would have been paid " + remaining.to_string() + ", on which at most " +
+                      cap.to_string() + " may be owed; its obligations are " + owed.to_string() +
+                      ": reverse the savings verified first",
+                  "<= " + cap.to_string(), owed.to_string());
+}
+
 }  // namespace checks
 
 // Every check, in the order they run: first whether the command can be
@@ -656,15 +852,21 @@ inline Result reversal_has_dependents(const CheckContext& c) {
         {"reversal.has_dependents", {"event.reversed"}, false, reversal_has_dependents},
         // who may give the command
         {"roles.permission", {}, true, roles_permission},
+        {"reversal.decision_body", {"event.reversed"}, true, reversal_decision_body},
         {"roles.own_application", {"application.submitted", "application.withdrawn", "report.submitted"}, true,
          roles_own_application},
         {"segregation.own_application", {"grant.decided", "application.rejected"}, true, segregation_own_application},
         {"segregation.own_savings", {"savings.verified"}, true, segregation_own_savings},
+        {"segregation.own_disbursement", {"grant.disbursed"}, true, segregation_own_disbursement},
+        {"segregation.own_write_off", {"obligation.written_off"}, true, segregation_own_write_off},
+        {"segregation.own_closing", {"grant.closed"}, true, segregation_own_closing},
+        {"segregation.own_reversal", {"event.reversed"}, true, segregation_own_reversal},
         {"delegation", {"grant.decided", "application.rejected"}, true, delegation},
         // the rulebook's limits
         {"eligibility.min_applicants", {"application.submitted", "grant.decided"}, true, eligibility_min_applicants},
         {"eligibility.focus_areas", {"application.submitted", "grant.decided"}, true, eligibility_focus_areas},
         {"eligibility.min_evidence", {"application.submitted", "grant.decided"}, true, eligibility_min_evidence},
+        {"eligibility.applicant_role", {"application.submitted", "grant.decided"}, true, eligibility_applicant_role},
         {"grant.exceeds_request", {"grant.decided"}, false, grant_exceeds_request},
         {"grant.tranches", {"grant.decided"}, false, grant_tranches},
         {"grant.max_amount", {"grant.decided"}, true, grant_max_amount},
@@ -680,6 +882,10 @@ inline Result reversal_has_dependents(const CheckContext& c) {
         {"repayment.exceeds_owed", {"repayment.received"}, false, repayment_exceeds_owed},
         {"obligation.exceeds_outstanding", {"obligation.written_off"}, false, obligation_exceeds_outstanding},
         {"grant.close_with_outstanding", {"grant.closed"}, false, grant_close_with_outstanding},
+        {"grant.closed_before_disbursement", {"grant.closed"}, false, grant_closed_before_disbursement},
+        {"reporting.period_end", {"report.submitted"}, false, reporting_period_end},
+        {"reversal.reserve_floor", {"event.reversed"}, true, reversal_reserve_floor},
+        {"reversal.obligation_cap", {"event.reversed"}, false, reversal_obligation_cap},
         {"allocation.duplicate_year", {"allocation.decided"}, false, allocation_duplicate_year},
         {"allocation.basis", {"allocation.decided"}, true, allocation_basis},
     };

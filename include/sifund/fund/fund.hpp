@@ -145,8 +145,35 @@ public:
     [[nodiscard]] const FundState& state() const noexcept { return state_; }
 
 private:
+    // Thrown when a batch's totals do not fit, before the command that made
+    // them so is known (the batch is then checked again, command by command).
+    struct TotalsBeyondMoney {};
+
     template <class Next>
     Applied apply_each(std::size_t n, Timestamp recorded_at, Next next) {
+        try {
+            return apply_batch(n, recorded_at, next, false);
+        } catch (const TotalsBeyondMoney&) {
+            return apply_batch(n, recorded_at, next, true);
+        }
+    }
+
+    // Each amount fits in Money, and so does each sum the fold keeps, but a
+    // statement adds them up (cash is contributed + allocations + repayments
+    // - disbursed; obligations are summed over grants): a fund whose
+    // statement cannot be made would be a store nobody can read. The whole
+    // statement is made once a batch; when it fails, once a command, to name it.
+    static std::optional<std::string> totals_beyond_money(const FundState& s) {
+        try {
+            (void)make_statement(s, s.horizon);
+            return std::nullopt;
+        } catch (const OverflowError& e) {
+            return std::string(e.what());
+        }
+    }
+
+    template <class Next>
+    Applied apply_batch(std::size_t n, Timestamp recorded_at, Next next, bool totals_each) {
         if (recorded_at < state_.last_recorded_at)
             throw InputError("ledger.recorded_at", "recording time " + recorded_at.to_string() +
                                                        " is before the last event's " +
@@ -164,11 +191,17 @@ private:
                     complete(c, work);
                     append(work, std::move(c), recorded_at);
                     true_up_if_due(work, recorded_at);
+                    if (totals_each)
+                        if (auto why = totals_beyond_money(work))
+                            throw InputError("fund.money_limit",
+                                             "the fund's statement would no longer add up within what sifund keeps (" +
+                                                 *why + "); nothing is stored");
                 } catch (Error& err) {
                     err.set_index(i);
                     throw;
                 }
             }
+            if (!totals_each && totals_beyond_money(work)) throw TotalsBeyondMoney{};
             store_->append(pending_);
         } catch (...) {
             events_.resize(kept);
@@ -211,10 +244,29 @@ private:
         e.command = std::move(c);
         std::string text = canonical_text(e);
         e.hash = sha_.hex(text);
-        pending_.push_back({e.seq, std::string(e.command.type()), e.command.date.to_string(), e.recorded_at.to_string(),
-                            e.prev_hash, e.hash, std::move(text)});
-        events_.push_back(std::move(e));
+        Event stored = read_back(text, e, work.currency());
+        pending_.push_back({stored.seq, std::string(stored.command.type()), stored.command.date.to_string(),
+                            stored.recorded_at.to_string(), stored.prev_hash, stored.hash, std::move(text)});
+        events_.push_back(std::move(stored));
         sifund::apply(work, events_.back(), std::span<const Event>(events_).first(events_.size() - 1));
+    }
+
+    // What the fund derives for a command (an obligation's due date, an
+    // allocation's amount, a true-up) is stored with it, and a value inside
+    // the accepted range can derive one outside it (a saving for budget year
+    // 2199 falls due in 2200). An event that could not be read back would
+    // make the store unopenable, so each is read back, as reopening will read
+    // it, before it is appended; the event read back is the one folded, so
+    // the state in memory is the state a reopened store gives.
+    Event read_back(std::string_view text, const Event& e, Currency currency) {
+        try {
+            return event_from_text(text, e.hash, currency, scratch_);
+        } catch (const Error& err) {
+            throw InputError("ledger.unreadable_result",
+                             std::string(e.command.type()) + " of " + e.command.date.to_string() +
+                                 " would be stored as an event that cannot be read back (" + err.what() +
+                                 "); nothing is stored");
+        }
     }
 
     // When an outcome arrives for a year whose allocation rested on the
@@ -229,6 +281,7 @@ private:
 
     Store* store_;
     detail::Sha256 sha_;
+    detail::JsonDocument scratch_;  // reading back what is about to be stored
     std::vector<Event> events_;
     std::vector<StoredEvent> pending_;  // rows of the batch being applied
     FundState state_;

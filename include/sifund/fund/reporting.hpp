@@ -3,8 +3,11 @@
 // §4.2): an interim report within one month after each period of
 // interim_every_months counted from the project's start, for periods ending
 // before the project's end; a final report within final_within_months of
-// the end. An interim report covers its period if its period_end reaches the
-// period's last day; a final report covers everything.
+// the end. A report covers what it reaches: an interim report the interim
+// periods its period_end reaches, a final report every period its
+// period_end reaches, the final one included. A "final" report sent before
+// the project's end (its period_end can lie no later than its date) so does
+// not stand in for the interim reports after it, nor for the real final one.
 
 #include <string>
 #include <vector>
@@ -40,8 +43,8 @@ struct DueReport {
         if (!(owed.due < on)) continue;
         bool covered = false;
         for (const ReportRecord& r : grant.reports)
-            if (r.submitted_on <= on &&
-                (r.kind == "final" || (owed.kind == "interim" && !(r.period_end < owed.period.last()))))
+            if (r.submitted_on <= on && !(r.period_end < owed.period.last()) &&
+                (r.kind == "final" || owed.kind == "interim"))
                 covered = true;
         if (!covered) out.push_back(std::move(owed));
     }

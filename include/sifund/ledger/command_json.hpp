@@ -34,7 +34,7 @@ template <>
 struct CommandCodec<cmd::FundEstablished> {
     template <class F>
     static cmd::FundEstablished read(F& f, Currency) {
-        cmd::FundEstablished c{f.string("fund"), f.string("name"), f.string("owner"), f.string("decision"), {}};
+        cmd::FundEstablished c{f.id("fund"), f.string("name"), f.string("owner"), f.string("decision"), {}};
         if (f.has("currency")) {
             const std::string code = f.string("currency");
             try {
@@ -61,7 +61,7 @@ template <>
 struct CommandCodec<cmd::RulebookAdopted> {
     template <class F>
     static cmd::RulebookAdopted read(F& f, Currency) {
-        cmd::RulebookAdopted c{f.string("version"), f.string("decision"), {}};
+        cmd::RulebookAdopted c{f.id("version"), f.string("decision"), {}};
         c.rules = Rulebook::parse(f.required("rules"), "rules");
         return c;
     }
@@ -165,10 +165,10 @@ struct CommandCodec<cmd::ApplicationSubmitted> {
     template <class F>
     static cmd::ApplicationSubmitted read(F& f, Currency cur) {
         cmd::ApplicationSubmitted c;
-        c.application = f.string("application");
+        c.application = f.id("application");
         c.title = f.string("title");
-        c.applicants = f.strings("applicants", false);
-        c.focus_area = f.string("focus_area");
+        c.applicants = f.ids("applicants", false);
+        c.focus_area = f.id("focus_area");
         c.target_group = f.optional_string("target_group");
         c.evidence = evidence_field(f, "evidence");
         c.requested = f.money("requested", Sign::positive, cur);
@@ -191,7 +191,7 @@ struct CommandCodec<cmd::ApplicationSubmitted> {
         if (f.has("expected_savings"))
             c.expected_savings = f.objects("expected_savings", [cur](F& s) {
                 cmd::ExpectedSaving e;
-                e.unit = s.string("unit");
+                e.unit = s.id("unit");
                 e.budget_year = budget_year_field(s, "budget_year");
                 e.amount = s.money("amount", Sign::positive, cur);
                 return e;
@@ -244,7 +244,7 @@ struct CommandCodec<cmd::ApplicationSubmitted> {
 template <>
 struct CommandCodec<cmd::ApplicationWithdrawn> {
     template <class F>
-    static cmd::ApplicationWithdrawn read(F& f, Currency) { return {f.string("application")}; }
+    static cmd::ApplicationWithdrawn read(F& f, Currency) { return {f.id("application")}; }
     template <class W>
     static void write(W& w, const cmd::ApplicationWithdrawn& c) { w.put("application", c.application); }
 };
@@ -253,7 +253,7 @@ template <>
 struct CommandCodec<cmd::ApplicationRejected> {
     template <class F>
     static cmd::ApplicationRejected read(F& f, Currency) {
-        return {f.string("application"), f.string("body"), f.string("decision"), f.strings("reasons", false)};
+        return {f.id("application"), f.id("body"), f.string("decision"), f.strings("reasons", false)};
     }
     template <class W>
     static void write(W& w, const cmd::ApplicationRejected& c) {
@@ -269,15 +269,15 @@ struct CommandCodec<cmd::GrantDecided> {
     template <class F>
     static cmd::GrantDecided read(F& f, Currency cur) {
         cmd::GrantDecided c;
-        c.grant = f.string("grant");
-        c.application = f.string("application");
+        c.grant = f.id("grant");
+        c.application = f.id("application");
         c.amount = f.money("amount", Sign::positive, cur);
         if (f.has("tranches"))
             c.tranches = f.objects("tranches", [cur](F& t) {
                 return cmd::Tranche{t.date("date"), t.money("amount", Sign::positive, cur)};
             });
         else (void)f.raw("tranches");
-        c.body = f.string("body");
+        c.body = f.id("body");
         c.decision = f.string("decision");
         c.conditions = f.optional_strings("conditions");
         return c;
@@ -302,7 +302,7 @@ template <>
 struct CommandCodec<cmd::GrantDisbursed> {
     template <class F>
     static cmd::GrantDisbursed read(F& f, Currency cur) {
-        return {f.string("grant"), f.money("amount", Sign::positive, cur)};
+        return {f.id("grant"), f.money("amount", Sign::positive, cur)};
     }
     template <class W>
     static void write(W& w, const cmd::GrantDisbursed& c) {
@@ -316,7 +316,7 @@ struct CommandCodec<cmd::ReportSubmitted> {
     template <class F>
     static cmd::ReportSubmitted read(F& f, Currency cur) {
         cmd::ReportSubmitted c;
-        c.grant = f.string("grant");
+        c.grant = f.id("grant");
         c.kind = f.one_of("kind", {"interim", "final"});
         c.period_end = f.date("period_end");
         c.costs = f.optional_money("costs", Sign::non_negative, cur);
@@ -338,8 +338,8 @@ struct CommandCodec<cmd::SavingsVerified> {
     template <class F>
     static cmd::SavingsVerified read(F& f, Currency cur) {
         cmd::SavingsVerified c;
-        c.grant = f.string("grant");
-        c.unit = f.string("unit");
+        c.grant = f.id("grant");
+        c.unit = f.id("unit");
         c.budget_year = budget_year_field(f, "budget_year");
         c.amount = f.money("amount", Sign::positive, cur);
         c.method = f.string("method");
@@ -367,8 +367,8 @@ struct CommandCodec<cmd::RepaymentReceived> {
     template <class F>
     static cmd::RepaymentReceived read(F& f, Currency cur) {
         cmd::RepaymentReceived c;
-        c.grant = f.string("grant");
-        c.unit = f.string("unit");
+        c.grant = f.id("grant");
+        c.unit = f.id("unit");
         c.budget_year = budget_year_field(f, "budget_year");
         c.amount = f.money("amount", Sign::positive, cur);
         return c;
@@ -386,7 +386,7 @@ template <>
 struct CommandCodec<cmd::ObligationWrittenOff> {
     template <class F>
     static cmd::ObligationWrittenOff read(F& f, Currency cur) {
-        return {f.string("grant"), f.money("amount", Sign::positive, cur), f.string("decision"), f.string("reason")};
+        return {f.id("grant"), f.money("amount", Sign::positive, cur), f.string("decision"), f.string("reason")};
     }
     template <class W>
     static void write(W& w, const cmd::ObligationWrittenOff& c) {
@@ -400,7 +400,7 @@ struct CommandCodec<cmd::ObligationWrittenOff> {
 template <>
 struct CommandCodec<cmd::GrantClosed> {
     template <class F>
-    static cmd::GrantClosed read(F& f, Currency) { return {f.string("grant"), f.string("decision")}; }
+    static cmd::GrantClosed read(F& f, Currency) { return {f.id("grant"), f.string("decision")}; }
     template <class W>
     static void write(W& w, const cmd::GrantClosed& c) {
         w.put("grant", c.grant);
@@ -447,7 +447,7 @@ Command read_command(F& f, Currency currency) {
     const std::string type = f.string("type");
     Command c;
     c.date = f.date("date");
-    c.actor = f.string("actor");
+    c.actor = f.id("actor");
     c.body = read_body(type, f, currency);
     f.finish();
     return c;

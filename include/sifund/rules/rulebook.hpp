@@ -112,7 +112,13 @@ std::optional<int> optional_int(F& f, std::string_view name, int min, int max) {
 template <class F>
 std::map<std::string, std::vector<std::string>> read_string_lists(F& parent, std::string_view name) {
     std::map<std::string, std::vector<std::string>> out;
-    parent.entries(name, [&](F& map, std::string_view key) { out[std::string(key)] = map.strings(key, false); });
+    // Keys and values alike are ids: actors and their roles, roles and command types.
+    parent.entries(name, [&](F& map, std::string_view key) {
+        if (const std::string why = id_problem(key); !why.empty())
+            throw FieldError("input.invalid_id", parent.path_of(name),
+                             "a key of field \"" + parent.path_of(name) + "\": " + why);
+        out[std::string(key)] = map.ids(key, false);
+    });
     return out;
 }
 
@@ -134,7 +140,7 @@ Rulebook parse_rulebook(const typename Fs::Value& rules, const std::string& path
     });
     detail::read_section(f, "eligibility", rb.eligibility, [](Fs& s, Rulebook::Eligibility& e) {
         if (auto n = detail::optional_int(s, "min_applicants", 1, 1000)) e.min_applicants = *n;
-        e.focus_areas = s.optional_strings("focus_areas");
+        e.focus_areas = s.optional_ids("focus_areas");
         if (s.has("min_evidence"))
             e.min_evidence = *evidence_from_string(s.one_of("min_evidence", {"idea", "promising", "established"}));
         else (void)s.raw("min_evidence");
@@ -152,7 +158,7 @@ Rulebook parse_rulebook(const typename Fs::Value& rules, const std::string& path
     if (const auto* v = f.raw("delegation")) {
         if (json_kind(*v) != JsonKind::array) f.wrong_type("delegation", *v, "an array of {\"up_to\", \"role\"}");
         rb.delegation = f.objects("delegation", [](Fs& s) {
-            return Rulebook::Delegation{s.optional_money("up_to", Fs::Sign::positive), s.string("role")};
+            return Rulebook::Delegation{s.optional_money("up_to", Fs::Sign::positive), s.id("role")};
         });
         for (std::size_t i = 1; i < rb.delegation.size(); ++i) {
             const auto& prev = rb.delegation[i - 1].up_to;
