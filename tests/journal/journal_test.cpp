@@ -20,8 +20,8 @@ std::string replaced(std::string text, const std::string& from, const std::strin
     return text;
 }
 
-std::string reversal(int seq, const char* date, const char* reason) {
-    return R"({"type":"event.reversed","date":")" + std::string(date) + R"(","actor":"finance","seq":)" +
+std::string reversal(int seq, const char* date, const char* reason, const char* actor = "finance") {
+    return R"({"type":"event.reversed","date":")" + std::string(date) + R"(","actor":")" + actor + R"(","seq":)" +
            std::to_string(seq) + R"(,"reason":")" + reason + "\"}\n";
 }
 
@@ -45,7 +45,7 @@ std::string history() {
     h += R"({"type":"capital.contributed","date":"2014-03-01","actor":"finance","amount":"1000000.00","source":"surplus"})"
          "\n";                                                  // 13
     h += reversal(13, "2014-03-05", "booked in error");         // 14
-    h += reversal(9, "2014-04-15", "the board withdrew the decision");  // 15
+    h += reversal(9, "2014-04-15", "the board withdrew the decision", "ks-chair");  // 15
     h += R"({"type":"grant.disbursed","date":"2015-01-15","actor":"finance","grant":"G-1","amount":"1000000.00"})"
          "\n";                                                  // 16
     h += R"({"type":"tax_revenue.recorded","date":"2015-04-15","actor":"finance","budget_year":2014,"kind":"outcome","amount":"6400000000.00"})"
