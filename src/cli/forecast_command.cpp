@@ -2,7 +2,6 @@
 // sifund evaluate DB --grant ID [--rate R] [--assumptions FILE.json] [--format text|json]
 // sifund focus-areas DB [--assumptions FILE.json] [--format text|json]
 // The store is only read. Exit 0 done, 2 bad input or could not run.
-#include <charconv>
 #include <cstdio>
 #include <fstream>
 #include <iomanip>
@@ -19,18 +18,6 @@
 namespace sifund::cli {
 
 namespace {
-
-template <class Int>
-Int integer_flag(const Options& opts, const std::string& name, Int fallback, Int min, Int max) {
-    const auto text = opts.flag(name);
-    if (!text) return fallback;
-    Int value{};
-    const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-    if (ec != std::errc() || end != text->data() + text->size() || value < min || value > max)
-        throw UsageError("--" + name + " must be a whole number from " + std::to_string(min) + " to " +
-                         std::to_string(max) + ", not \"" + *text + "\"");
-    return value;
-}
 
 // The assumptions file, or none; errors name the file and the field.
 forecast::Assumptions read_assumptions(const Options& opts) {
@@ -90,11 +77,11 @@ int run_forecast(const std::vector<std::string>& args, std::ostream& out) {
     const Options opts(args, 1, {"until", "assumptions", "runs", "seed", "threads", "format"});
     const std::string format = opts.choice("format", {"text", "json", "svg"});
     if (!opts.flag("until")) throw UsageError("--until YEAR is required");
-    const int until = integer_flag<int>(opts, "until", 0, 1900, 2199);
+    const int until = opts.integer<int>("until", 0, 1900, 2199);
     forecast::MonteCarloOptions mco;
-    mco.runs = integer_flag<std::size_t>(opts, "runs", 1000, 1, 10'000'000);
-    mco.seed = integer_flag<std::uint64_t>(opts, "seed", 1, 0, std::numeric_limits<std::uint64_t>::max());
-    mco.threads = integer_flag<unsigned>(opts, "threads", 2, 1, 64);
+    mco.runs = opts.integer<std::size_t>("runs", 1000, 1, 10'000'000);
+    mco.seed = opts.integer<std::uint64_t>("seed", 1, 0, std::numeric_limits<std::uint64_t>::max());
+    mco.threads = opts.integer<unsigned>("threads", 2, 1, 64);
     const forecast::Assumptions assumptions = read_assumptions(opts);
 
     auto store = open_store(opts.arg(0), StoreOpen::read_only);
@@ -125,7 +112,7 @@ int run_evaluate(const std::vector<std::string>& args, std::ostream& out) {
     const std::string format = opts.choice("format", {"text", "json"});
     if (!opts.flag("grant")) throw UsageError("--grant ID is required");
     const forecast::Assumptions assumptions = read_assumptions(opts);
-    const Rate rate = opts.flag("rate") ? Rate::parse(*opts.flag("rate")) : assumptions.discount_rate;
+    const Rate rate = opts.rate("rate", assumptions.discount_rate);
 
     auto store = open_store(opts.arg(0), StoreOpen::read_only);
     const Fund fund(*store);
