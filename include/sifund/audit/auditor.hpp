@@ -20,6 +20,7 @@
 
 #include "sifund/audit/finding.hpp"
 #include "sifund/detail/line_reader.hpp"
+#include "sifund/detail/printable.hpp"  // AuditReport::to_text
 #include "sifund/fund/apply.hpp"
 #include "sifund/fund/checks.hpp"
 #include "sifund/fund/statement.hpp"
