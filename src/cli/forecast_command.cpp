@@ -3,6 +3,7 @@
 // sifund focus-areas DB [--assumptions FILE.json] [--format text|json]
 // The store is only read. Exit 0 done, 2 bad input or could not run.
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -19,17 +20,34 @@ namespace sifund::cli {
 
 namespace {
 
+// An assumptions file is a few kilobytes: a directory, a read that fails or
+// a file past 1 MiB (/dev/zero) is refused, never read as empty or to the
+// end of memory.
+std::string read_small_file(const std::string& path) {
+    constexpr std::size_t max_bytes = std::size_t{1} << 20;
+    const std::string shown = detail::quoted(detail::printable(path));
+    if (std::error_code ec; std::filesystem::is_directory(path, ec))
+        throw InputError("cli.file", "cannot read " + shown + ": it is a directory");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError("cli.file", "cannot read " + shown);
+    std::string text(max_bytes + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    if (in.bad()) throw InputError("input.read_failed", "reading " + shown + " failed; nothing of it was used");
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_bytes)
+        throw InputError("input.file_too_large", shown + " is longer than " + std::to_string(max_bytes) +
+                                                     " bytes (reading stopped there); an assumptions file is a few kilobytes");
+    return text;
+}
+
 // The assumptions file, or none; errors name the file and the field.
 forecast::Assumptions read_assumptions(const Options& opts) {
     const auto path = opts.flag("assumptions");
     if (!path) return {};
-    std::ifstream in(*path, std::ios::binary);
-    if (!in) throw InputError("cli.file", "cannot read " + *path);
-    std::stringstream text;
-    text << in.rdbuf();
+    const std::string text = read_small_file(*path);
     nlohmann::json j;
     try {
-        j = nlohmann::json::parse(text.str());
+        j = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
         std::string why = e.what();
         if (const auto at = why.find("parse error"); at != std::string::npos) why = why.substr(at);
@@ -102,7 +120,7 @@ int run_forecast(const std::vector<std::string>& args, std::ostream& out) {
     } else if (format == "svg") {
         out << svg::fan_chart(mc, plan.opening.name.empty() ? plan.opening.fund : plan.opening.name, &projection);
     } else {
-        out << forecast_text(projection, mc);
+        out << detail::printable_lines(forecast_text(projection, mc));  // names from the history: shown, not run
     }
     return 0;
 }
@@ -131,7 +149,7 @@ int run_evaluate(const std::vector<std::string>& args, std::ostream& out) {
         }
         out << j.dump(2) << "\n";
     } else {
-        out << e.to_text() << "\n  flows by budget year (costs / savings)\n";
+        out << detail::printable_lines(e.to_text()) << "\n  flows by budget year (costs / savings)\n";
         for (const forecast::Flow& f : flows.flows)
             out << "    " << f.budget_year << sifund::detail::pad_left(f.costs.to_swedish(), 20)
                 << sifund::detail::pad_left(f.total_savings().to_swedish(), 20) << "\n";
@@ -147,7 +165,7 @@ int run_focus_areas(const std::vector<std::string>& args, std::ostream& out) {
     const Fund fund(*store);
     const forecast::FocusAreaReport report = forecast::report_by_focus_area(fund.events(), assumptions.vision);
     if (format == "json") out << report.to_json().dump(2) << "\n";
-    else out << report.to_text();
+    else out << detail::printable_lines(report.to_text());
     return 0;
 }
 

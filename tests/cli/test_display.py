@@ -96,3 +96,12 @@ def test_the_csv_export_neutralises_formulas_but_keeps_amounts_numbers(hostile):
     for r in rows:
         for column in ("type", "subject", "account"):
             assert not r[column] or r[column][0] not in "=+-@\t\r", r
+
+
+@pytest.mark.parametrize("verb,args", [("forecast", ["--until", "2016", "--runs", "20"]), ("focus-areas", []),
+                                       ("evaluate", ["--grant", "G-" + HOSTILE])])
+def test_the_other_text_reports_show_no_control_characters(hostile, verb, args):
+    code, out, err = run(verb, hostile, *args)
+    assert code == 0, err
+    for raw in RAW:
+        assert raw not in out, f"{raw!r} reached the {verb} report raw"

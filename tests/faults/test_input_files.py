@@ -121,3 +121,14 @@ def test_a_read_that_fails_is_an_error_not_the_end_of_the_file(fund_db, verb):
     args = ["apply", fund_db, "/proc/self/mem"] if verb == "apply" else ["audit", "/proc/self/mem", "--as-of", "2024-12-31"]
     refused(sifund(*args), "input.read_failed", "/proc/self/mem", "reading failed")
     assert snapshot(fund_db) == before
+
+
+@pytest.mark.parametrize("assumptions,error_id", [("folder", "cli.file"), ("/dev/zero", "input.file_too_large")])
+def test_an_assumptions_file_that_cannot_be_read_is_refused_in_bounded_memory(fund_db, tmp_path, assumptions,
+                                                                             error_id):
+    if assumptions == "folder":
+        assumptions = tmp_path / "folder"
+        assumptions.mkdir()
+    p = subprocess.run([os.environ["SIFUND"], "forecast", str(fund_db), "--until", "2016", "--assumptions",
+                        str(assumptions)], capture_output=True, text=True, timeout=60, preexec_fn=limited_memory(200))
+    refused(p, error_id, str(assumptions))

@@ -92,4 +92,19 @@ inline std::size_t decode(std::string_view text, std::size_t i, std::uint32_t& c
     return out;
 }
 
+// A text report's lines, each made printable, its line breaks kept: for a
+// report that was composed before it could be escaped field by field.
+[[nodiscard]] inline std::string printable_lines(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t start = 0; start < text.size();) {
+        const std::size_t nl = text.find('\n', start);
+        const std::size_t end = nl == std::string_view::npos ? text.size() : nl;
+        out += printable(text.substr(start, end - start));
+        if (nl != std::string_view::npos) out.push_back('\n');
+        start = end + 1;
+    }
+    return out;
+}
+
 }  // namespace sifund::detail
