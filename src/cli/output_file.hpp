@@ -87,14 +87,19 @@ inline void write_output_file(const OutputTarget& t, std::string_view text) {
     const fs::path target(t.path);
     const fs::file_status status = fs::status(target, ec);  // follows a symlink to what it names
     const bool exists = fs::exists(status);
-    const std::string source = t.reads;
-    for (const std::string& own : {source, source + "-wal", source + "-shm", source + "-journal"})
-        if (exists && fs::exists(own, ec) && fs::equivalent(target, own, ec))
-            refuse("output.is_store", t, "is " + std::string(own == source ? "what this command reads" : "a file of the store this command reads") + " (" + detail::quoted(detail::printable(own)) + "); a report never replaces it, even with --overwrite");
+    // What the command reads, also through another name (a symbolic or hard link).
+    const std::string& source = t.reads;
+    for (const std::string& own : {source, source + "-wal", source + "-shm", source + "-journal"}) {
+        if (!exists || !fs::exists(own, ec) || !fs::equivalent(target, own, ec)) continue;
+        const std::string what = own == source ? "what this command reads" : "a file of the store this command reads";
+        refuse("output.is_store", t, "is " + what + " (" + detail::quoted(detail::printable(own)) +
+                                         "); a report never replaces it, even with --overwrite");
+    }
     if (exists && !fs::is_regular_file(status))
         refuse("output.not_a_file", t, "is not a plain file (a directory, device or FIFO); write the report to a file");
     if (exists && starts_like_sqlite(t.path))
-        refuse("output.is_store", t, "is a SQLite file, perhaps a fund store; a report never replaces one, even with --overwrite");
+        refuse("output.is_store", t,
+               "is a SQLite file, perhaps a fund store; a report never replaces one, even with --overwrite");
     if (exists && !t.overwrite)
         refuse("output.exists", t, "already exists; give --overwrite to replace it, or name a new file");
 
@@ -114,7 +119,8 @@ inline void write_output_file(const OutputTarget& t, std::string_view text) {
     if (ok && output_detail::put_in_place(temp, t.path, t.overwrite) != 0) ok = false, error = errno;
     if (!ok) {
         ::unlink(temp.c_str());
-        if (error == EEXIST) refuse("output.exists", t, "appeared while the report was written; give --overwrite to replace it");
+        if (error == EEXIST)
+            refuse("output.exists", t, "appeared while the report was written; give --overwrite to replace it");
         refuse("output.write_failed", t, std::string("could not be written: ") + std::strerror(error) + "; it is as it was");
     }
     // The rename is durable once the directory is.

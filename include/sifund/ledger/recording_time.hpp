@@ -26,8 +26,8 @@ inline void check_recording_time(Timestamp recorded_at, Timestamp now, const std
         std::chrono::duration_cast<std::chrono::microseconds>(recording_clock_tolerance).count();
     if (recorded_at.micros() - now.micros() > tolerance)
         throw InputError("ledger.recorded_in_future",
-                         what + " " + recorded_at.to_string() + " is after the clock's time " + now.to_string() + " by more than " +
-                             std::to_string(recording_clock_tolerance.count()) +
+                         what + " " + recorded_at.to_string() + " is after the clock's time " + now.to_string() +
+                             " by more than " + std::to_string(recording_clock_tolerance.count()) +
                              " minutes; a recording time in the future would refuse every later append until then");
 }
 
