@@ -27,11 +27,13 @@ int run_audit(const std::vector<std::string>& args, std::ostream& out) {
 
     const std::string& source = opts.arg(0);
     AuditReport report;
-    if (PostgresStore::is_url(source) || starts_like_sqlite(source)) {
+    // Only a plain file is sniffed for the SQLite header: reading the first
+    // bytes of a pipe would take them from the history that follows.
+    std::error_code ec;
+    if (PostgresStore::is_url(source) || (std::filesystem::is_regular_file(source, ec) && starts_like_sqlite(source))) {
         auto store = open_store(source, StoreOpen::read_only);
         report = auditor.audit(store->load());
     } else {
-        std::error_code ec;
         if (std::filesystem::is_directory(source, ec))
             throw InputError("cli.file", "cannot audit " + detail::quoted(detail::printable(source)) +
                                              ": it is a directory, not a store or a history file");

@@ -111,6 +111,14 @@ def test_a_history_on_a_pipe_is_audited_whole(fund_db, tmp_path):
                            capture_output=True, text=True, timeout=60)
     assert p.returncode in (0, 1), p.stderr
     assert f"audit of {len(SETUP)} events" in p.stdout
+    # and through a real pipe, whose first bytes must not be taken to look for a SQLite header
+    cat = subprocess.Popen(["cat", str(history)], stdout=subprocess.PIPE)
+    p = subprocess.run([os.environ["SIFUND"], "audit", "/dev/stdin", "--as-of", "2014-12-31"], stdin=cat.stdout,
+                       capture_output=True, text=True, timeout=60)
+    cat.stdout.close()
+    cat.wait(timeout=30)
+    assert p.returncode in (0, 1), p.stderr
+    assert f"audit of {len(SETUP)} events" in p.stdout, p.stdout
 
 
 @pytest.mark.parametrize("verb", ["apply", "audit"])
