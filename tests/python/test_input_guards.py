@@ -1,7 +1,9 @@
-"""A recording time ahead of the clock would lock the fund (time never goes
-backwards in a ledger, so every later apply at the real time would be
-refused): apply() and apply_jsonl() refuse it, as `sifund apply
---recorded-at` does, with the same id, and leave the store as it was."""
+"""Guards on what comes in, as the command line has them. A recording time
+ahead of the clock would lock the fund (time never goes backwards in a
+ledger, so every later apply at the real time would be refused): apply() and
+apply_jsonl() refuse it, as `sifund apply --recorded-at` does, with the same
+id, and leave the store as it was. A file that cannot be read is an error,
+never an empty one."""
 import json
 from datetime import datetime, timedelta, timezone
 
@@ -49,3 +51,10 @@ def test_a_directory_as_the_command_file_is_refused(fund, tmp_path):
         fund.apply_jsonl(tmp_path)
     assert e.value.id == "input.file" and "directory" in str(e.value)
     assert len(fund.events()) == 2
+
+
+def test_a_history_that_cannot_be_read_is_an_error_not_a_clean_audit(tmp_path):
+    # A directory reads as a failed stream: never as an empty history with nothing to find.
+    with pytest.raises(sifund.InputError) as e:
+        sifund.Auditor().audit_jsonl(tmp_path)
+    assert e.value.id == "input.read_failed"
