@@ -3,6 +3,7 @@
 #include "sifund/store/sqlite_store.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -11,6 +12,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <limits>
@@ -115,6 +117,26 @@ int busy_wait(void* context, int count) {
     const auto nap = std::chrono::microseconds(100 + wait.random() % 900);
     std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(nap, left));
     return 1;
+}
+
+// Removes the half-built stores (and their -wal, -shm) that an interrupted
+// `sifund init` left beside the path: files named PREFIX<pid>-... whose
+// process no longer runs. A live init's file is left alone (and a reused pid
+// only makes us keep a file).
+void remove_left_behind(const std::filesystem::path& dir, const std::string& prefix) {
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        const std::string rest = name.substr(prefix.size());
+        const std::size_t dash = rest.find('-');
+        if (dash == 0 || dash == std::string::npos || rest.find_first_not_of("0123456789") != dash) continue;
+        const long pid = std::strtol(rest.substr(0, dash).c_str(), nullptr, 10);
+        if (pid <= 0 || pid > std::numeric_limits<pid_t>::max()) continue;
+        if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
+        std::error_code ignored;
+        std::filesystem::remove(entry.path(), ignored);
+    }
 }
 
 // A reader that may not create the -shm and -wal files beside the store (an
@@ -282,7 +304,11 @@ void SqliteStore::Impl::create_beside_and_rename() const {
                          detail::quoted(path) + " already exists; a new fund store is only created where there is no file");
     const std::filesystem::path target(path);
     const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
-    std::string temp = (dir / ("." + target.filename().string() + ".sifund-init-XXXXXX")).string();
+    // The name carries our pid, so that the next `sifund init` of this path
+    // can tell what a killed one left behind from what a live one is building.
+    const std::string prefix = "." + target.filename().string() + ".sifund-init-";
+    remove_left_behind(dir, prefix);
+    std::string temp = (dir / (prefix + std::to_string(::getpid()) + "-XXXXXX")).string();
     const int fd = ::mkstemp(temp.data());  // O_CREAT | O_EXCL: ours alone
     if (fd < 0) throw StoreError("store.open", "cannot create " + detail::quoted(path) + ": " + std::strerror(errno));
     const mode_t mask = ::umask(0);
