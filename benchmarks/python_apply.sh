@@ -22,7 +22,7 @@ python=/usr/bin/python3
 export PYTHONPATH=$build/python
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-at=2200-01-01T00:00:00Z
+at=2024-01-01T00:00:00Z  # one recording time for every run; a time ahead of the clock is refused
 
 for tool in "$sifund" "$generate"; do
   [ -x "$tool" ] || { echo "build $tool first (cmake --build $build --target sifund_cli sifund_generate sifund_python)"; exit 2; }

@@ -13,11 +13,11 @@ build=${2:-build-fuzz}
 
 configure_and_build "$build" -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSIFUND_FUZZ=ON \
   -DSIFUND_BUILD_TESTS=OFF -DSIFUND_BUILD_BENCHMARKS=OFF -DSIFUND_BUILD_EXAMPLES=OFF \
-  -- sifund_fuzz_command_json sifund_fuzz_money_rate sifund_fuzz_rulebook
+  -- sifund_fuzz_command_json sifund_fuzz_money_rate sifund_fuzz_rulebook sifund_fuzz_command_file
 
 mkdir -p "$build/artifacts"
 status=0
-for target in command_json money_rate rulebook; do
+for target in command_json money_rate rulebook command_file; do
   work="$build/corpus/$target"  # grows run to run; the seeds stay as committed
   mkdir -p "$work"
   args=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=8192 -print_final_stats=1

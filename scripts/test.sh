@@ -37,6 +37,6 @@ echo "== build with AddressSanitizer + UndefinedBehaviorSanitizer"
 configure_and_build build-sanitize -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG=-g0 -DSIFUND_SANITIZE=ON \
   -DSIFUND_BUILD_BENCHMARKS=OFF -DSIFUND_BUILD_EXAMPLES=OFF -- sifund_tests sifund_store_tests sifund_fund_tests \
   sifund_audit_tests sifund_money_oracle \
-  sifund_fuzz_replay_command_json sifund_fuzz_replay_money_rate sifund_fuzz_replay_rulebook
+  sifund_fuzz_replay_command_json sifund_fuzz_replay_money_rate sifund_fuzz_replay_rulebook sifund_fuzz_replay_command_file
 echo "== tests under sanitizers"
 ctest --test-dir build-sanitize --output-on-failure -j"$(nproc)" -LE no_sanitize -E "_NOT_BUILT|^forecast\."

@@ -26,6 +26,7 @@
 #include "sifund/ledger/command_json.hpp"
 #include "sifund/ledger/event.hpp"
 #include "sifund/ledger/event_reader.hpp"
+#include "sifund/ledger/recording_time.hpp"
 #include "sifund/ledger/store.hpp"
 #include "sifund/fund/state.hpp"
 #include "sifund/fund/apply.hpp"

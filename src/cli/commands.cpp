@@ -22,9 +22,9 @@ int run_init(const std::vector<std::string>& args, std::ostream& out) {
 
 int run_apply(const std::vector<std::string>& args, std::ostream& out) {
     const Options opts(args, 2, {"recorded-at"});
+    const std::optional<Timestamp> fixed_at = opts.timestamp("recorded-at");
+    if (fixed_at) check_recording_time(*fixed_at, now_utc(), "--recorded-at");
     const CommandFile file = read_command_file(opts.arg(1));
-    const std::optional<Timestamp> fixed_at =
-        opts.flag("recorded-at") ? std::optional<Timestamp>(Timestamp::parse(*opts.flag("recorded-at"))) : std::nullopt;
     auto store = open_store(opts.arg(0), StoreOpen::existing);
     // Another writer may append between our read and our append: the store
     // then refuses the whole batch (ConcurrencyError) and we start over from
@@ -54,9 +54,8 @@ int run_apply(const std::vector<std::string>& args, std::ostream& out) {
 int run_statement(const std::vector<std::string>& args, std::ostream& out) {
     const Options opts(args, 1, {"as-of", "known-at", "format"});
     const std::string format = opts.choice("format", {"text", "json"});
-    const Date as_of = opts.flag("as-of") ? Date::parse(*opts.flag("as-of")) : today_utc();
-    std::optional<Timestamp> known_at;
-    if (opts.flag("known-at")) known_at = Timestamp::parse(*opts.flag("known-at"));
+    const Date as_of = opts.date("as-of", today_utc());
+    const std::optional<Timestamp> known_at = opts.timestamp("known-at");
     auto store = open_store(opts.arg(0), StoreOpen::read_only);
     const Fund fund(*store);
     const Statement st = fund.statement(as_of, known_at);

@@ -2,8 +2,8 @@
 // sifund evaluate DB --grant ID [--rate R] [--assumptions FILE.json] [--format text|json]
 // sifund focus-areas DB [--assumptions FILE.json] [--format text|json]
 // The store is only read. Exit 0 done, 2 bad input or could not run.
-#include <charconv>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -20,29 +20,34 @@ namespace sifund::cli {
 
 namespace {
 
-template <class Int>
-Int integer_flag(const Options& opts, const std::string& name, Int fallback, Int min, Int max) {
-    const auto text = opts.flag(name);
-    if (!text) return fallback;
-    Int value{};
-    const auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-    if (ec != std::errc() || end != text->data() + text->size() || value < min || value > max)
-        throw UsageError("--" + name + " must be a whole number from " + std::to_string(min) + " to " +
-                         std::to_string(max) + ", not \"" + *text + "\"");
-    return value;
+// An assumptions file is a few kilobytes: a directory, a read that fails or
+// a file past 1 MiB (/dev/zero) is refused, never read as empty or to the
+// end of memory.
+std::string read_small_file(const std::string& path) {
+    constexpr std::size_t max_bytes = std::size_t{1} << 20;
+    const std::string shown = detail::quoted(detail::printable(path));
+    if (std::error_code ec; std::filesystem::is_directory(path, ec))
+        throw InputError("cli.file", "cannot read " + shown + ": it is a directory");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError("cli.file", "cannot read " + shown);
+    std::string text(max_bytes + 1, '\0');
+    in.read(text.data(), static_cast<std::streamsize>(text.size()));
+    if (in.bad()) throw InputError("input.read_failed", "reading " + shown + " failed; nothing of it was used");
+    text.resize(static_cast<std::size_t>(in.gcount()));
+    if (text.size() > max_bytes)
+        throw InputError("input.file_too_large", shown + " is longer than " + std::to_string(max_bytes) +
+                                                     " bytes (reading stopped there); an assumptions file is a few kilobytes");
+    return text;
 }
 
 // The assumptions file, or none; errors name the file and the field.
 forecast::Assumptions read_assumptions(const Options& opts) {
     const auto path = opts.flag("assumptions");
     if (!path) return {};
-    std::ifstream in(*path, std::ios::binary);
-    if (!in) throw InputError("cli.file", "cannot read " + *path);
-    std::stringstream text;
-    text << in.rdbuf();
+    const std::string text = read_small_file(*path);
     nlohmann::json j;
     try {
-        j = nlohmann::json::parse(text.str());
+        j = nlohmann::json::parse(text);
     } catch (const nlohmann::json::parse_error& e) {
         std::string why = e.what();
         if (const auto at = why.find("parse error"); at != std::string::npos) why = why.substr(at);
@@ -90,11 +95,11 @@ int run_forecast(const std::vector<std::string>& args, std::ostream& out) {
     const Options opts(args, 1, {"until", "assumptions", "runs", "seed", "threads", "format"});
     const std::string format = opts.choice("format", {"text", "json", "svg"});
     if (!opts.flag("until")) throw UsageError("--until YEAR is required");
-    const int until = integer_flag<int>(opts, "until", 0, 1900, 2199);
+    const int until = opts.integer<int>("until", 0, 1900, 2199);
     forecast::MonteCarloOptions mco;
-    mco.runs = integer_flag<std::size_t>(opts, "runs", 1000, 1, 10'000'000);
-    mco.seed = integer_flag<std::uint64_t>(opts, "seed", 1, 0, std::numeric_limits<std::uint64_t>::max());
-    mco.threads = integer_flag<unsigned>(opts, "threads", 2, 1, 64);
+    mco.runs = opts.integer<std::size_t>("runs", 1000, 1, 10'000'000);
+    mco.seed = opts.integer<std::uint64_t>("seed", 1, 0, std::numeric_limits<std::uint64_t>::max());
+    mco.threads = opts.integer<unsigned>("threads", 2, 1, 64);
     const forecast::Assumptions assumptions = read_assumptions(opts);
 
     auto store = open_store(opts.arg(0), StoreOpen::read_only);
@@ -115,7 +120,7 @@ int run_forecast(const std::vector<std::string>& args, std::ostream& out) {
     } else if (format == "svg") {
         out << svg::fan_chart(mc, plan.opening.name.empty() ? plan.opening.fund : plan.opening.name, &projection);
     } else {
-        out << forecast_text(projection, mc);
+        out << detail::printable_lines(forecast_text(projection, mc));  // names from the history: shown, not run
     }
     return 0;
 }
@@ -125,7 +130,7 @@ int run_evaluate(const std::vector<std::string>& args, std::ostream& out) {
     const std::string format = opts.choice("format", {"text", "json"});
     if (!opts.flag("grant")) throw UsageError("--grant ID is required");
     const forecast::Assumptions assumptions = read_assumptions(opts);
-    const Rate rate = opts.flag("rate") ? Rate::parse(*opts.flag("rate")) : assumptions.discount_rate;
+    const Rate rate = opts.rate("rate", assumptions.discount_rate);
 
     auto store = open_store(opts.arg(0), StoreOpen::read_only);
     const Fund fund(*store);
@@ -144,7 +149,7 @@ int run_evaluate(const std::vector<std::string>& args, std::ostream& out) {
         }
         out << j.dump(2) << "\n";
     } else {
-        out << e.to_text() << "\n  flows by budget year (costs / savings)\n";
+        out << detail::printable_lines(e.to_text()) << "\n  flows by budget year (costs / savings)\n";
         for (const forecast::Flow& f : flows.flows)
             out << "    " << f.budget_year << sifund::detail::pad_left(f.costs.to_swedish(), 20)
                 << sifund::detail::pad_left(f.total_savings().to_swedish(), 20) << "\n";
@@ -160,7 +165,7 @@ int run_focus_areas(const std::vector<std::string>& args, std::ostream& out) {
     const Fund fund(*store);
     const forecast::FocusAreaReport report = forecast::report_by_focus_area(fund.events(), assumptions.vision);
     if (format == "json") out << report.to_json().dump(2) << "\n";
-    else out << report.to_text();
+    else out << detail::printable_lines(report.to_text());
     return 0;
 }
 

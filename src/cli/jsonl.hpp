@@ -3,11 +3,17 @@
 // errors can name it. Blank lines are skipped; anything else must be one
 // JSON object.
 
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
+#include <istream>
 #include <string>
 #include <vector>
 
 #include <sifund/detail/json_document.hpp>
+#include <sifund/detail/line_reader.hpp>
+#include <sifund/detail/printable.hpp>
 #include <sifund/error.hpp>
 
 namespace sifund::cli {
@@ -32,28 +38,28 @@ private:
     bool refused_;
 };
 
-// A command, even a whole rulebook, is a few kilobytes; a longer line is
-// refused before it is parsed rather than held as a field of the fund.
-inline constexpr std::size_t max_line_bytes = 1 << 20;
-
 // Parses one line, as sifund apply reads it: malformed JSON, a key given
 // twice in one object (JSON leaves it open; an amount must not say two
 // things at once) or nesting past 64 levels is an InputError.
 inline const detail::JsonNode& parse_line(detail::JsonDocument& doc, std::string_view line) { return doc.parse(line); }
 
-inline CommandFile read_command_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError("cli.file", "cannot read " + path);
+// The commands of a stream, read whole before anything is applied: a stream
+// that fails half-way is an error (LineError "input.read_failed"), never a
+// shorter file, and no line is held longer than detail::max_line_bytes.
+inline CommandFile read_commands(std::istream& in, const std::string& path) {
     CommandFile file{path, {}, {}};
     std::string line;
     detail::JsonDocument doc;
-    for (std::size_t n = 1; std::getline(in, line); ++n) {
+    detail::LineReader reader(in);
+    for (;;) {
+        try {
+            if (!reader.next(line)) break;
+        } catch (const LineReadError& e) {
+            throw LineError(e.id(), e.line(), e.what());
+        }
+        const std::size_t n = reader.line_number();
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.find_first_not_of(" \t") == std::string::npos) continue;
-        if (line.size() > max_line_bytes)
-            throw LineError("input.line_too_long", n,
-                            "the line is " + std::to_string(line.size()) + " bytes long; a command may be at most " +
-                                std::to_string(max_line_bytes) + " bytes");
         // The parser stops at a NUL byte as at the end of the text: what
         // follows one would be silently dropped.
         if (const auto nul = line.find('\0'); nul != std::string::npos)
@@ -69,6 +75,17 @@ inline CommandFile read_command_file(const std::string& path) {
         file.line_of.push_back(n);
     }
     return file;
+}
+
+// A command file by its path: a regular file, a pipe or a device such as
+// /dev/stdin; a directory is refused before it is read.
+inline CommandFile read_command_file(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw InputError("cli.file", "cannot read " + detail::printable(path) + ": it is a directory, not a command file");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError("cli.file", "cannot read " + detail::printable(path) + ": " + std::strerror(errno));
+    return read_commands(in, path);
 }
 
 }  // namespace sifund::cli

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <sifund/detail/printable.hpp>
 #include <sifund/sifund.hpp>
 
 #include "commands.hpp"
@@ -22,7 +23,8 @@ usage:
                                      validate and append every command, all or nothing
   sifund statement DB [--as-of DATE] [--known-at TIME] [--format text|json]
                                      where the fund stands (as of today by default)
-  sifund audit DB|FILE.jsonl [--as-of DATE] [--format text|json|html] [--out FILE]
+  sifund audit DB|FILE.jsonl [--as-of DATE] [--backdating-days N] [--format text|json|html]
+               [--out FILE [--overwrite]]
                                      re-check the history: integrity, every rule, hindsight
   sifund export DB --format jsonl|ledger|beancount|csv
                                      the verified history, or balanced books for ledger, hledger, beancount
@@ -42,8 +44,13 @@ exit codes: 0 done, 1 refused by a rule (audit: an error finding), 2 bad input o
 
 // "fund.jsonl:12: " when the error concerns a line of the input file.
 std::string where(const std::vector<std::string>& args, const sifund::cli::LineError& e) {
-    return (args.size() > 3 ? args[3] : std::string("input")) + ":" + std::to_string(e.line()) + ": ";
+    return sifund::detail::printable(args.size() > 3 ? args[3] : std::string("input")) + ":" + std::to_string(e.line()) +
+           ": ";
 }
+
+// A message may quote the input (an id, a field, a file name): nothing of
+// it reaches the terminal as a control sequence or a bidi override.
+std::string shown(const std::exception& e) { return sifund::detail::printable(e.what()); }
 
 }  // namespace
 
@@ -65,23 +72,23 @@ int main(int argc, char** argv) {
         if (verb == "forecast") return cli::run_forecast(args, std::cout);
         if (verb == "evaluate") return cli::run_evaluate(args, std::cout);
         if (verb == "focus-areas") return cli::run_focus_areas(args, std::cout);
-        std::cerr << "sifund: unknown command \"" << verb << "\"\n\n" << usage;
+        std::cerr << "sifund: unknown command \"" << detail::printable(verb) << "\"\n\n" << usage;
         return 2;
     } catch (const cli::LineError& e) {
         // A rule refusal is 1; anything wrong with the input itself is 2.
-        std::cerr << where(all, e) << e.what() << " [" << e.id() << "]\n";
+        std::cerr << where(all, e) << shown(e) << " [" << e.id() << "]\n";
         return e.refused() ? 1 : 2;
     } catch (const RuleViolation& e) {
-        std::cerr << "sifund: " << e.what() << "\n";
+        std::cerr << "sifund: " << shown(e) << " [" << e.id() << "]\n";
         return 1;
     } catch (const cli::UsageError& e) {
-        std::cerr << "sifund " << verb << ": " << e.what() << "\n\n" << usage;
+        std::cerr << "sifund " << detail::printable(verb) << ": " << shown(e) << " [" << e.id() << "]\n\n" << usage;
         return 2;
     } catch (const Error& e) {
-        std::cerr << "sifund " << verb << ": " << e.what() << " [" << e.id() << "]\n";
+        std::cerr << "sifund " << detail::printable(verb) << ": " << shown(e) << " [" << e.id() << "]\n";
         return 2;
     } catch (const std::exception& e) {
-        std::cerr << "sifund " << verb << ": " << e.what() << "\n";
+        std::cerr << "sifund " << detail::printable(verb) << ": " << shown(e) << "\n";
         return 2;
     }
 }

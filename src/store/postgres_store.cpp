@@ -11,6 +11,7 @@
 #include <utility>
 
 #include "sifund/error.hpp"
+#include "readback.hpp"
 
 namespace sifund {
 namespace {
@@ -524,6 +525,18 @@ void PostgresStore::append(std::span<const StoredEvent> batch) {
         if (PQresultStatus(r.get()) != PGRES_COMMAND_OK)
             d.fail(r.get(), "appending seq " + std::to_string(batch.front().seq) + "-" + std::to_string(batch.back().seq) +
                                 "; nothing was appended");
+        {
+            const std::string from = std::to_string(batch.front().seq), to = std::to_string(batch.back().seq);
+            const std::string sql = "SELECT (SELECT count(*) FROM sifund.events WHERE seq BETWEEN " + from + " AND " +
+                                    to + "), (SELECT coalesce(max(seq), 0) FROM sifund.events), "
+                                    "(SELECT hash FROM sifund.events WHERE seq = " + to + ")";
+            Result back = d.exec(sql.c_str(), PGRES_TUPLES_OK, "reading back the append; nothing was appended");
+            detail::ReadBack got;
+            got.rows_of_batch = std::stoll(PQgetvalue(back.get(), 0, 0));
+            got.last_seq = std::stoll(PQgetvalue(back.get(), 0, 1));
+            if (!PQgetisnull(back.get(), 0, 2)) got.last_hash = std::string(PQgetvalue(back.get(), 0, 2));
+            detail::check_read_back(d.shown, batch, got);
+        }
         Result committed(PQexec(d.conn.get(), "COMMIT"));
         if (PQresultStatus(committed.get()) != PGRES_COMMAND_OK) {
             if (PQstatus(d.conn.get()) == CONNECTION_BAD)

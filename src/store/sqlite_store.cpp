@@ -2,11 +2,17 @@
 
 #include "sifund/store/sqlite_store.hpp"
 
+#include <fcntl.h>
+#include <signal.h>
 #include <sqlite3.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <limits>
@@ -18,6 +24,7 @@
 #include <utility>
 
 #include "sifund/error.hpp"
+#include "readback.hpp"
 
 namespace sifund {
 namespace {
@@ -112,6 +119,57 @@ int busy_wait(void* context, int count) {
     return 1;
 }
 
+// Removes the half-built stores (and their -wal, -shm) that an interrupted
+// `sifund init` left beside the path: files named PREFIX<pid>-... whose
+// process no longer runs. A live init's file is left alone (and a reused pid
+// only makes us keep a file).
+void remove_left_behind(const std::filesystem::path& dir, const std::string& prefix) {
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(prefix, 0) != 0) continue;
+        const std::string rest = name.substr(prefix.size());
+        const std::size_t dash = rest.find('-');
+        if (dash == 0 || dash == std::string::npos || rest.find_first_not_of("0123456789") != dash) continue;
+        const long pid = std::strtol(rest.substr(0, dash).c_str(), nullptr, 10);
+        if (pid <= 0 || pid > std::numeric_limits<pid_t>::max()) continue;
+        if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;
+        std::error_code ignored;
+        std::filesystem::remove(entry.path(), ignored);
+    }
+}
+
+// A reader that may not create the -shm and -wal files beside the store (an
+// auditor's read-only copy in a read-only folder) opens it immutable: SQLite
+// then reads the file alone. That is exact when there is no write-ahead log
+// to read, which every append and close of a writer see to (they checkpoint).
+bool reads_file_alone(const std::string& path) {
+    std::error_code ec;
+    const std::string wal = path + "-wal";
+    if (std::filesystem::exists(wal, ec) && std::filesystem::file_size(wal, ec) != 0) return false;
+    const std::filesystem::path p(path);
+    const std::filesystem::path dir = p.has_parent_path() ? p.parent_path() : std::filesystem::path(".");
+    // No one writes where this user may not create a file (a read-only folder
+    // or mount), so nothing changes the file while it is read alone.
+    return ::access(dir.c_str(), W_OK | X_OK) != 0;
+}
+
+// "file:" URI of a path, escaping what a URI gives meaning to.
+std::string file_uri(const std::string& path, const char* query) {
+    std::string uri = "file:";
+    for (const char c : path) {
+        if (c == '%' || c == '?' || c == '#') {
+            static constexpr char hex[] = "0123456789ABCDEF";
+            uri += '%';
+            uri += hex[(static_cast<unsigned char>(c) >> 4) & 0xf];
+            uri += hex[static_cast<unsigned char>(c) & 0xf];
+        } else {
+            uri += c;
+        }
+    }
+    return uri + "?" + query;
+}
+
 }  // namespace
 
 struct SqliteStore::Impl {
@@ -120,7 +178,7 @@ struct SqliteStore::Impl {
     std::chrono::milliseconds timeout{std::chrono::seconds(10)};
     BusyWait busy;  // the busy handler's state: Impl stays put while the store is moved
     Db db;  // declared before the statements: they are finalized first
-    Stmt begin, commit, rollback, last_seq, insert, select_all, select_since;
+    Stmt begin, commit, rollback, last_seq, insert, read_back, select_all, select_since;
 
     Impl(std::string path_, Open mode_);
     ~Impl();
@@ -137,12 +195,14 @@ struct SqliteStore::Impl {
     std::int64_t query_int(const char* sql, std::string_view doing) const;
 
     void open_connection();
+    void create_beside_and_rename() const;
     bool has_no_schema() const;
     void initialise();
     void verify() const;
     void prepare_statements();
     void set_timeout(std::chrono::milliseconds ms);
     std::vector<StoredEvent> read_rows(sqlite3_stmt* stmt, std::int64_t expected) const;
+    detail::ReadBack read_back_batch(std::int64_t first, std::int64_t last) const;
     void close() noexcept;
 };
 
@@ -206,21 +266,12 @@ SqliteStore::Impl::Impl(std::string path_, Open mode_) : path(std::move(path_)),
                 throw StoreError("store.missing",
                                  "no fund store at " + detail::quoted(path) + ": the file does not exist; " + init_hint(path));
             return false;
-        case Open::create_new: {
-            // Create the file exclusively (O_EXCL), so that of two `sifund init`
-            // racing for one path exactly one succeeds.
-            errno = 0;
-            std::FILE* file = std::fopen(path.c_str(), "wx");
-            if (file == nullptr) {
-                const int err = errno;
-                if (err == EEXIST || exists(path))
-                    throw StoreError("store.exists", detail::quoted(path) +
-                                                         " already exists; a new fund store is only created where there is no file");
-                throw StoreError("store.open", "cannot create " + detail::quoted(path) + ": " + std::strerror(err));
-            }
-            std::fclose(file);
+        case Open::create_new:
+            // Built whole beside the target and renamed into place (refusing
+            // an existing file): `sifund init` interrupted at any moment
+            // leaves no file or a store that works, never a half-made one.
+            create_beside_and_rename();
             return true;
-        }
         case Open::create_if_missing:
             // If initialising fails, the empty file sqlite3_open_v2 made stays:
             // another process may be initialising it at the same moment, and
@@ -232,7 +283,7 @@ SqliteStore::Impl::Impl(std::string path_, Open mode_) : path(std::move(path_)),
 
     try {
         open_connection();
-        if (mode == Open::create_new || (mode == Open::create_if_missing && has_no_schema())) initialise();
+        if (mode == Open::create_if_missing && has_no_schema()) initialise();
         verify();
         prepare_statements();
     } catch (...) {
@@ -244,6 +295,58 @@ SqliteStore::Impl::Impl(std::string path_, Open mode_) : path(std::move(path_)),
             std::filesystem::remove(path, ec);
         }
         throw;
+    }
+}
+
+void SqliteStore::Impl::create_beside_and_rename() const {
+    if (exists(path))
+        throw StoreError("store.exists",
+                         detail::quoted(path) + " already exists; a new fund store is only created where there is no file");
+    const std::filesystem::path target(path);
+    const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+    // The name carries our pid, so that the next `sifund init` of this path
+    // can tell what a killed one left behind from what a live one is building.
+    const std::string prefix = "." + target.filename().string() + ".sifund-init-";
+    remove_left_behind(dir, prefix);
+    std::string temp = (dir / (prefix + std::to_string(::getpid()) + "-XXXXXX")).string();
+    const int fd = ::mkstemp(temp.data());  // O_CREAT | O_EXCL: ours alone
+    if (fd < 0) throw StoreError("store.open", "cannot create " + detail::quoted(path) + ": " + std::strerror(errno));
+    const mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(fd, 0666 & ~mask);  // the mode a new file gets, not mkstemp's 0600
+    ::close(fd);
+    const auto remove_temp = [&] {
+        std::error_code ec;
+        for (const char* suffix : {"-wal", "-shm", ""}) std::filesystem::remove(temp + suffix, ec);
+    };
+    try {
+        {
+            // Initialised (WAL, schema) and closed: the last connection
+            // checkpoints and removes -wal and -shm, so the file is whole.
+            Impl building(temp, Open::create_if_missing);
+        }
+        if (const int tfd = ::open(temp.c_str(), O_RDONLY); tfd >= 0) {
+            ::fsync(tfd);
+            ::close(tfd);
+        }
+        int rc = ::renameat2(AT_FDCWD, temp.c_str(), AT_FDCWD, path.c_str(), RENAME_NOREPLACE);
+        if (rc != 0 && (errno == EINVAL || errno == ENOSYS)) {  // no RENAME_NOREPLACE here: link() refuses too
+            rc = ::link(temp.c_str(), path.c_str());
+            if (rc == 0) ::unlink(temp.c_str());
+        }
+        if (rc != 0) {
+            const int err = errno;
+            if (err == EEXIST)
+                throw StoreError("store.exists", detail::quoted(path) + " was created by another process meanwhile");
+            throw StoreError("store.open", "cannot create " + detail::quoted(path) + ": " + std::strerror(err));
+        }
+    } catch (...) {
+        remove_temp();
+        throw;
+    }
+    if (const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY); dfd >= 0) {  // the rename is durable
+        ::fsync(dfd);
+        ::close(dfd);
     }
 }
 
@@ -261,8 +364,13 @@ void SqliteStore::Impl::open_connection() {
         flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
         break;
     }
+    std::string name = path;
+    if (mode == Open::read_only && reads_file_alone(path)) {
+        name = file_uri(path, "immutable=1");
+        flags |= SQLITE_OPEN_URI;
+    }
     sqlite3* raw = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+    const int rc = sqlite3_open_v2(name.c_str(), &raw, flags, nullptr);
     db.reset(raw);
     if (rc != SQLITE_OK) {
         const std::string message = raw != nullptr ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
@@ -277,6 +385,7 @@ void SqliteStore::Impl::open_connection() {
     // A fresh SQLite handle runs no SQL of its own; we never ATTACH, load
     // extensions or run triggers of our own, so the store touches this one
     // file (and its -wal and -shm while open).
+    if (mode == Open::read_only) exec("PRAGMA query_only = 1", "opening read-only");
     if (mode != Open::read_only) {
         // FULL, not NORMAL: in WAL mode NORMAL survives a crash of the program
         // but may lose the last committed appends on a power cut. An append is
@@ -391,6 +500,9 @@ void SqliteStore::Impl::prepare_statements() {
     rollback = prepare("ROLLBACK", true);
     insert = prepare(
         "INSERT INTO events (seq, type, date, recorded_at, prev_hash, hash, json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", true);
+    read_back = prepare("SELECT (SELECT count(*) FROM events WHERE seq BETWEEN ?1 AND ?2), "
+                        "(SELECT coalesce(max(seq), 0) FROM events), (SELECT hash FROM events WHERE seq = ?2)",
+                        true);
 }
 
 void SqliteStore::Impl::set_timeout(std::chrono::milliseconds ms) {
@@ -419,12 +531,27 @@ std::vector<StoredEvent> SqliteStore::Impl::read_rows(sqlite3_stmt* stmt, std::i
     return events;
 }
 
+detail::ReadBack SqliteStore::Impl::read_back_batch(std::int64_t first, std::int64_t last) const {
+    sqlite3_stmt* stmt = read_back.get();
+    ResetOnExit reset(stmt);
+    sqlite3_bind_int64(stmt, 1, first);
+    sqlite3_bind_int64(stmt, 2, last);
+    const int rc = sqlite3_step(stmt);
+    if (rc != SQLITE_ROW) fail(rc, "reading back the append; nothing was appended");
+    detail::ReadBack got;
+    got.rows_of_batch = sqlite3_column_int64(stmt, 0);
+    got.last_seq = sqlite3_column_int64(stmt, 1);
+    if (sqlite3_column_type(stmt, 2) != SQLITE_NULL) read_text(stmt, 2, got.last_hash.emplace());
+    return got;
+}
+
 void SqliteStore::Impl::close() noexcept {
     begin.reset();
     commit.reset();
     rollback.reset();
     last_seq.reset();
     insert.reset();
+    read_back.reset();
     select_all.reset();
     select_since.reset();
     const bool was_open = static_cast<bool>(db);
@@ -515,6 +642,7 @@ void SqliteStore::append(std::span<const StoredEvent> batch) {
             if (rc == SQLITE_OK) rc = sqlite3_step(insert);
             if (rc != SQLITE_DONE) d.fail(rc, "appending seq " + std::to_string(event.seq) + "; nothing was appended");
         }
+        detail::check_read_back(detail::quoted(d.path), batch, d.read_back_batch(batch.front().seq, batch.back().seq));
         d.step_done(d.commit.get(), "committing the append");
     } catch (...) {
         // Still in the transaction (a failed COMMIT may already have rolled back).
@@ -524,6 +652,10 @@ void SqliteStore::append(std::span<const StoredEvent> batch) {
         }
         throw;
     }
+    // Best effort, outside the transaction: the appended events go into the
+    // main file now, so that a copy of the file alone (an auditor's,
+    // read-only) is complete. PASSIVE never waits for readers.
+    sqlite3_wal_checkpoint_v2(d.db.get(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
 }
 
 std::string SqliteStore::describe() const { return impl().path; }

@@ -4,7 +4,10 @@
 // thread at a time (its own lock, taken after the GIL is let go, so a thread
 // waiting for the fund never holds the GIL). Statements, rulebooks and events
 // handed to Python are copies: nothing dangles when the fund or the store goes.
+#include <filesystem>
 #include <fstream>
+
+#include <sifund/detail/line_reader.hpp>
 
 #include "common.hpp"
 
@@ -109,9 +112,22 @@ struct JsonlFile {
 void read_jsonl(const std::string& path, JsonlFile& file) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError("input.file", "cannot read " + path);
+    if (std::error_code ec; std::filesystem::is_directory(path, ec))
+        throw InputError("input.file", "cannot read " + path + ": it is a directory, not a command file");
     std::string line;
     detail::JsonDocument doc;
-    for (std::size_t n = 1; std::getline(in, line); ++n) {
+    // A failed read is an error, never a shorter file (sifund apply reads alike).
+    detail::LineReader reader(in);
+    for (;;) {
+        try {
+            if (!reader.next(line)) break;
+        } catch (const LineReadError& e) {
+            InputError err(e.id(), e.what());
+            err.set_index(file.line_of.size());
+            file.line_of.push_back(e.line());
+            throw err;
+        }
+        const std::size_t n = reader.line_number();
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.find_first_not_of(" \t") == std::string::npos) continue;
         try {
@@ -237,6 +253,7 @@ void bind_fund(py::module_& m) {
             const std::vector<nlohmann::json> objects = commands_from_python(commands);
             const Timestamp at = recorded_at ? *recorded_at : now_utc();
             try {
+                if (recorded_at) check_recording_time(at, now_utc(), "recorded_at");
                 return locked(f, [&](Fund& fund) { return fund.apply(objects, at); });
             } catch (const Error& e) {
                 raise(e, line_of(e));
@@ -251,6 +268,7 @@ void bind_fund(py::module_& m) {
             const Timestamp at = recorded_at ? *recorded_at : now_utc();
             JsonlFile file;
             try {
+                if (recorded_at) check_recording_time(at, now_utc(), "recorded_at");
                 {
                     py::gil_scoped_release nogil;
                     read_jsonl(p, file);

@@ -19,6 +19,8 @@
 #include <vector>
 
 #include "sifund/audit/finding.hpp"
+#include "sifund/detail/line_reader.hpp"
+#include "sifund/detail/printable.hpp"  // AuditReport::to_text
 #include "sifund/fund/apply.hpp"
 #include "sifund/fund/checks.hpp"
 #include "sifund/fund/statement.hpp"
@@ -137,14 +139,21 @@ public:
     }
 
     // A JSON Lines history, one event a line as `sifund export --format jsonl`
-    // writes it. A line that is not JSON is an integrity finding, not a failure.
+    // writes it. A line that is not JSON is an integrity finding, not a failure;
+    // a stream that fails, or a line over detail::max_line_bytes, is a
+    // LineReadError ("input.read_failed", "input.line_too_long").
     [[nodiscard]] AuditReport audit_jsonl(std::istream& in) const {
         std::vector<detail::AuditInput> inputs;
         std::deque<std::string> texts;  // what inputs view: a deque never moves what it holds
         std::vector<Finding> unreadable;
         std::string line;
         detail::JsonDocument doc;
-        for (std::size_t n = 1; std::getline(in, line); ++n) {
+        // A stream that fails is an error, not a shorter history (a clean
+        // audit of the events before a read error would vouch for a file
+        // nobody has read); an endless line is refused at the line limit.
+        detail::LineReader reader(in);
+        while (reader.next(line)) {
+            const std::size_t n = reader.line_number();
             if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
             detail::AuditInput input;
             input.line = n;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "sifund/detail/printable.hpp"
 #include "sifund/fund/state.hpp"
 
 namespace sifund {
@@ -122,8 +123,10 @@ inline std::string Statement::to_text() const {
     using detail::pad_left;
     using detail::pad_right;
     auto amount = [&](Money m) { return pad_left(m.to_swedish(currency, false), 18); };
+    // Names, ids and titles come from the history: shown, never run by the terminal.
+    using detail::printable;
     std::string out;
-    out += name.empty() ? "Statement" : name;
+    out += name.empty() ? "Statement" : printable(name);
     out += "\nas of " + as_of.to_string();
     if (known_at) out += ", as known at " + known_at->to_string();
     out += " (" + std::string(currency.code()) + ")\n\n";
@@ -147,8 +150,9 @@ inline std::string Statement::to_text() const {
            pad_left("obligation", 16) + pad_left("repaid", 16) + pad_left("written off", 16) + "  title\n";
     auto cell = [&](Money m) { return pad_left(m.to_swedish(currency, false), 16); };
     for (const auto& g : grants)
-        out += "  " + pad_right(g.grant, 12) + pad_right(g.status, 10) + cell(g.approved) + cell(g.disbursed) +
-               cell(g.obligation) + cell(g.repaid) + cell(g.written_off) + "  " + g.title + "\n";
+        out += "  " + pad_right(printable(g.grant), 12) + pad_right(printable(g.status), 10) + cell(g.approved) +
+               cell(g.disbursed) + cell(g.obligation) + cell(g.repaid) + cell(g.written_off) + "  " +
+               printable(g.title) + "\n";
     if (grants.empty()) out += "  (none)\n";
     return out;
 }

@@ -343,9 +343,14 @@ inline std::string bean_string(std::string_view s) {  // a beancount string
     return out + "\"";
 }
 
+// A text cell that a spreadsheet would take for a formula (=, +, -, @, or a
+// tab or CR before one) gets a leading apostrophe, as OWASP advises against
+// CSV injection: a description "=HYPERLINK(...)" from a history must show as
+// text, not run. Only text cells: amounts go out as numbers ("-1000.00").
 inline std::string csv_field(std::string_view s) {
-    if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-    std::string out = "\"";
+    const bool formula = !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos;
+    if (!formula && s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+    std::string out = formula ? "\"'" : "\"";
     for (char ch : s) {
         if (ch == '"') out += '"';
         out += ch;

@@ -26,6 +26,9 @@
 //   same seq exactly one commits; the other gets ConcurrencyError
 //   ("store.conflict") and nothing of its batch is stored, so the hash chain
 //   can never fork and no accepted event is lost. Reload and retry.
+// * An append reads back, inside its transaction, what it appended (the rows
+//   of the batch, the last seq and its hash) and rolls back when the database
+//   does not hold it ("store.readback": a trigger swallowed the rows).
 // * A commit is durable when append() returns (synchronous_commit = on for
 //   the store's session, whatever the server's default).
 //
@@ -42,6 +45,7 @@
 //                    without the privilege to write (an auditor's login: GRANT SELECT only)
 //   store.conflict   (ConcurrencyError) the batch does not continue the stored sequence,
 //                    or another writer appended the same seq first
+//   store.readback   the database does not hold what append() wrote; it was rolled back
 //   store.postgres   any other PostgreSQL error, with the server's message and SQLSTATE
 //   store.closed     use of a moved-from store
 

@@ -17,6 +17,18 @@
 //   which SQLite does not let checkpoint, has them removed for it when the log
 //   is empty). Connections that close at the very same moment may each see
 //   another still open and leave the log to the next one to close.
+// * An append reads back, inside its transaction, what it appended (the rows
+//   of the batch, the last seq and its hash) and rolls back when the file
+//   does not hold it ("store.readback": a trigger swallowed the rows). After
+//   the commit it checkpoints the write-ahead log (PASSIVE, best effort), so
+//   that a copy of the file alone holds every append.
+// * `create_new` builds the store in a new file beside the path and renames
+//   it into place (never over an existing file): interrupted at any moment,
+//   it leaves no file at the path or a store that works.
+// * `read_only` works on a store the user may only read, in a folder they
+//   may not write (an auditor's copy): without the right to create the -wal
+//   and -shm files, and with no write-ahead log beside it, the file is opened
+//   immutable and read alone.
 // * Several SqliteStore objects (in one process or several) may use one file:
 //   readers never block, writers wait up to busy_timeout() for each other, and
 //   a writer that lost the race gets ConcurrencyError ("store.conflict").
@@ -33,6 +45,7 @@
 //   store.read_only  append() on a store opened `read_only` or on a write-protected file
 //   store.conflict   (ConcurrencyError) the batch does not continue the stored sequence
 //   store.busy       another writer held the file for longer than busy_timeout()
+//   store.readback   the file does not hold what append() wrote; it was rolled back
 //   store.sqlite     any other SQLite error, with SQLite's message
 //   store.closed     use of a moved-from store
 

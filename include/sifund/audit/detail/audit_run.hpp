@@ -331,16 +331,18 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
 }
 
 inline std::string AuditReport::to_text() const {
+    // Ids, subjects and messages quote the history: shown, never run by the terminal.
+    using detail::printable;
     std::string out;
     for (const Finding& f : findings) {
-        out += std::string(to_string(f.severity)) + "  " + f.id;
+        out += std::string(to_string(f.severity)) + "  " + printable(f.id);
         if (f.seq) out += "  seq " + std::to_string(*f.seq);
-        if (!f.subject.empty()) out += "  " + f.subject;
-        if (!f.citation.empty()) out += "  (" + f.citation + ")";
-        out += "\n    " + f.message + "\n";
+        if (!f.subject.empty()) out += "  " + printable(f.subject);
+        if (!f.citation.empty()) out += "  (" + printable(f.citation) + ")";
+        out += "\n    " + printable(f.message) + "\n";
         if (!f.expected.empty() || !f.actual.empty())
-            out += "    expected " + (f.expected.empty() ? "-" : f.expected) + ", actual " +
-                   (f.actual.empty() ? "-" : f.actual) + "\n";
+            out += "    expected " + (f.expected.empty() ? "-" : printable(f.expected)) + ", actual " +
+                   (f.actual.empty() ? "-" : printable(f.actual)) + "\n";
     }
     out += "audit of " + std::to_string(events) + " events as of " + as_of.to_string() + ": " +
            std::to_string(count(Severity::error)) + " error(s), " + std::to_string(count(Severity::warning)) +
