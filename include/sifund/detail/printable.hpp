@@ -9,6 +9,7 @@
 //   C1 controls (U+0080–U+009F)   \u0085
 //   line and paragraph separators \u2028 \u2029
 //   bidi controls                 \u200e \u200f \u061c \u202a–\u202e \u2066–\u2069
+//   zero-width characters, BOM    \u200b–\u200d \u2060–\u2064 \ufeff
 //   bytes that are not UTF-8      \xff
 // A backslash stays itself, so that messages that already quote (and escape)
 // input read as before. JSON output needs none of this: JSON escapes.
@@ -16,6 +17,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+
+#include "sifund/detail/code_points.hpp"
 
 namespace sifund::detail {
 
@@ -25,32 +28,6 @@ inline constexpr char hex_digits[] = "0123456789abcdef";
 
 inline void append_hex(std::string& out, std::uint32_t value, int digits) {
     for (int shift = 4 * (digits - 1); shift >= 0; shift -= 4) out.push_back(hex_digits[(value >> shift) & 0xf]);
-}
-
-// Code points that a terminal renders as something other than themselves.
-inline bool hides(std::uint32_t cp) noexcept {
-    return (cp >= 0x80 && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029 || cp == 0x200e || cp == 0x200f ||
-           cp == 0x061c || (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
-}
-
-// The length of the well-formed UTF-8 sequence at text[i] and its code
-// point, or 0 when the bytes there are not one.
-inline std::size_t decode(std::string_view text, std::size_t i, std::uint32_t& cp) noexcept {
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
-    const unsigned char b0 = byte(i);
-    std::size_t length = 0;
-    std::uint32_t min = 0;
-    if (b0 >= 0xc2 && b0 <= 0xdf) length = 2, cp = b0 & 0x1fu, min = 0x80;
-    else if (b0 >= 0xe0 && b0 <= 0xef) length = 3, cp = b0 & 0x0fu, min = 0x800;
-    else if (b0 >= 0xf0 && b0 <= 0xf4) length = 4, cp = b0 & 0x07u, min = 0x10000;
-    else return 0;
-    if (i + length > text.size()) return 0;
-    for (std::size_t k = 1; k < length; ++k) {
-        if ((byte(i + k) & 0xc0) != 0x80) return 0;
-        cp = (cp << 6) | (byte(i + k) & 0x3fu);
-    }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return 0;
-    return length;
 }
 
 }  // namespace printable_detail
@@ -75,12 +52,12 @@ inline std::size_t decode(std::string_view text, std::size_t i, std::uint32_t& c
             continue;
         }
         std::uint32_t cp = 0;
-        const std::size_t length = decode(text, i, cp);
+        const std::size_t length = decode_utf8(text, i, cp);
         if (length == 0) {
             out += "\\x";
             append_hex(out, c, 2);
             ++i;
-        } else if (hides(cp)) {
+        } else if (is_control_or_invisible(cp)) {
             out += "\\u";
             append_hex(out, cp, 4);
             i += length;
