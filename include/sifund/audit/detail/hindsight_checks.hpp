@@ -11,8 +11,10 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -246,41 +248,48 @@ inline std::string named(std::string_view id, std::int64_t seq) {
            std::to_string(seq) + ")";
 }
 
-// ids.confusable: per kind (grants, applications, actors), a map from each id
-// seen to the event that first named it, and from each skeleton to the first
-// id with that look. A new id whose look is taken is one finding, against
-// the first id of that look.
+// ids.confusable: per kind (grants, applications, actors), a map from each
+// skeleton to the first id with that look and the event that named it. A new
+// id whose look is taken is one finding, against the first id of that look.
+// Grants and applications are named once, where they are created (a second
+// creation of one id is the fund's grant.duplicate or application.duplicate);
+// actors are named by every event, so the ids already seen are looked up
+// first and only a new one has its skeleton taken.
 class ConfusableIds {
 public:
     void see_event(const Event& e, std::vector<Finding>& out) {
         const Command& c = e.command;
-        see(actors_, "actor", c.actor, e.seq, out);
+        see_actor(c.actor, e.seq, out);
         if (const auto* a = c.as<cmd::ApplicationSubmitted>()) {
             see(applications_, "application", a->application, e.seq, out);
-            for (const auto& who : a->applicants) see(actors_, "actor", who, e.seq, out);
-            for (const auto& saving : a->expected_savings) see(actors_, "actor", saving.unit, e.seq, out);
+            for (const auto& who : a->applicants) see_actor(who, e.seq, out);
+            for (const auto& saving : a->expected_savings) see_actor(saving.unit, e.seq, out);
         } else if (const auto* g = c.as<cmd::GrantDecided>()) {
             see(grants_, "grant", g->grant, e.seq, out);
         } else if (const auto* r = c.as<cmd::RulebookAdopted>()) {
-            for (const auto& [holder, roles] : r->rules.roles) see(actors_, "actor", holder, e.seq, out);
+            for (const auto& [holder, roles] : r->rules.roles) see_actor(holder, e.seq, out);
         } else if (const auto* v = c.as<cmd::SavingsVerified>()) {
-            see(actors_, "actor", v->unit, e.seq, out);
+            see_actor(v->unit, e.seq, out);
         } else if (const auto* p = c.as<cmd::RepaymentReceived>()) {
-            see(actors_, "actor", p->unit, e.seq, out);
+            see_actor(p->unit, e.seq, out);
         }
     }
 
 private:
     struct Kind {
-        std::map<std::string, std::int64_t, std::less<>> seen;                    // id -> first event
-        std::map<std::string, std::pair<std::string, std::int64_t>> first_of_look;  // skeleton -> first id
+        std::unordered_map<std::string, std::pair<std::string, std::int64_t>> first_of_look;  // skeleton -> first id
+        std::set<std::string, std::less<>> reported;  // ids already found confusable
     };
+    void see_actor(const std::string& id, std::int64_t seq, std::vector<Finding>& out) {
+        if (actors_seen_.find(id) != actors_seen_.end()) return;  // the clean path: an actor seen before
+        actors_seen_.insert(id);
+        see(actors_, "actor", id, seq, out);
+    }
     static void see(Kind& k, const char* kind, const std::string& id, std::int64_t seq, std::vector<Finding>& out) {
-        if (k.seen.find(id) != k.seen.end()) return;  // the clean path: an id seen before
-        k.seen.emplace(id, seq);
         const auto [it, fresh] = k.first_of_look.try_emplace(skeleton(id), id, seq);
         if (fresh) return;
         const auto& [first, first_seq] = it->second;
+        if (first == id || !k.reported.insert(id).second) return;  // the same id again, or a pair already found
         const bool is_actor = std::string_view(kind) == "actor";
         out.push_back(hindsight("ids.confusable", Severity::warning, seq, is_actor ? std::string() : id,
                                 "the " + std::string(kind) + " ids " + named(first, first_seq) + " and " +
@@ -288,6 +297,7 @@ private:
                                     kind + ", the fund keeps them apart"));
     }
     Kind grants_, applications_, actors_;
+    std::set<std::string, std::less<>> actors_seen_;
 };
 
 // --- roles -------------------------------------------------------------------------------------------------
@@ -356,15 +366,23 @@ inline std::optional<Finding> final_before_end(const Event& e, const cmd::Report
 // the later decision), or the reach of the one delegate who decided both,
 // while each alone is within it. Decisions are gathered during the replay,
 // indexed by applicant set, and judged on the whole history (a reversed
-// grant does not count).
+// grant does not count): within an applicant set, a sweep in order of the
+// projects' starts pairs each grant only with those whose periods overlap
+// it. One finding a later decision, naming the pair with the largest sum and
+// how many other earlier grants pass a limit with it, so that a fund that
+// splits often is a finding a grant, not one a pair.
 class SplitDecisions {
 public:
+    SplitDecisions() = default;
+    SplitDecisions(const SplitDecisions&) = delete;  // decisions point into by_applicants_
+    SplitDecisions& operator=(const SplitDecisions&) = delete;
+
     // A grant.decided, with the state and rulebook before it.
     void see(const Event& e, const cmd::GrantDecided& d, const FundState& s, const Rulebook* rules) {
         const ApplicationRecord* app = s.application(d.application);
         if (!app) return;
         Decision x{e.seq, e.command.date, d.grant, d.application, e.command.actor, d.amount,
-                   app->application.start, app->application.end, {}, {}, {}};
+                   app->application.start, app->application.end, {}, {}, {}, nullptr};
         if (rules) {
             x.max_amount = rules->grant.max_amount;
             bool unlimited = false;
@@ -382,25 +400,39 @@ public:
         std::vector<std::string> who = app->application.applicants;
         std::sort(who.begin(), who.end());
         who.erase(std::unique(who.begin(), who.end()), who.end());
-        by_applicants_[std::move(who)].push_back(decisions_.size());
+        const auto group = by_applicants_.try_emplace(std::move(who)).first;
+        group->second.push_back(decisions_.size());
+        x.applicants = &group->first;
         decisions_.push_back(std::move(x));
     }
 
     // The findings over the state after the whole history, in the order of the later grant.
     void judge(const FundState& s, std::vector<Finding>& out) const {
-        std::vector<Finding> found;
-        for (const auto& [applicants, group] : by_applicants_)
-            for (std::size_t j = 1; j < group.size(); ++j) {
-                const Decision& b = decisions_[group[j]];
-                if (!stands(s, b)) continue;
-                for (std::size_t i = 0; i < j; ++i) {
-                    const Decision& a = decisions_[group[i]];
-                    if (b.end < a.start || a.end < b.start || !stands(s, a)) continue;
-                    judge_pair(a, b, checks::joined(applicants), found);
+        std::vector<std::optional<Split>> worst(decisions_.size());  // by the later decision
+        std::vector<std::size_t> order, active, kept;
+        for (const auto& [applicants, group] : by_applicants_) {
+            if (group.size() < 2) continue;
+            order.clear();
+            for (const std::size_t i : group)
+                if (stands(s, decisions_[i])) order.push_back(i);
+            std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+                return std::pair(decisions_[a].start, a) < std::pair(decisions_[b].start, b);
+            });
+            // Every grant still running when `x` starts overlaps it.
+            active.clear();
+            for (const std::size_t x : order) {
+                kept.clear();
+                for (const std::size_t a : active) {
+                    if (decisions_[a].end < decisions_[x].start) continue;
+                    kept.push_back(a);
+                    pair_up(a, x, worst);
                 }
+                kept.push_back(x);
+                std::swap(active, kept);
             }
-        std::stable_sort(found.begin(), found.end(), [](const Finding& x, const Finding& y) { return *x.seq < *y.seq; });
-        for (Finding& f : found) out.push_back(std::move(f));
+        }
+        for (std::size_t i = 0; i < decisions_.size(); ++i)
+            if (worst[i]) out.push_back(finding(*worst[i]));
     }
 
 private:
@@ -412,47 +444,72 @@ private:
         Date start, end;
         std::optional<Money> max_amount, reach;  // in force on its date; reach: the actor's delegation limit
         std::string reach_role;
+        const std::vector<std::string>* applicants;  // the key of its group
     };
+    struct Split {
+        std::size_t earlier = 0, later = 0;
+        Money sum, limit;
+        bool by_delegation = false;
+        std::size_t others = 0;  // other earlier grants that pass a limit with the later one
+    };
+
     // Decided as this event, and not reversed.
     static bool stands(const FundState& s, const Decision& d) {
         const GrantRecord* g = s.grant(d.grant);
         return g && g->seq == d.seq && !g->reversed;
     }
-    static void judge_pair(const Decision& a, const Decision& b, const std::string& applicants,
-                           std::vector<Finding>& out) {
-        const bool b_later = a.date < b.date || (a.date == b.date && a.seq < b.seq);
-        const Decision& later = b_later ? b : a;
-        const Decision& earlier = b_later ? a : b;
-        Money sum;
-        try {
-            sum = a.amount + b.amount;
-        } catch (const std::exception&) {  // amounts past what Money holds, in a forged history
-            return;
-        }
+
+    // Two grants of one applicant set whose periods overlap.
+    void pair_up(std::size_t i, std::size_t j, std::vector<std::optional<Split>>& worst) const {
+        const Decision& x = decisions_[i];
+        const Decision& y = decisions_[j];
+        const bool y_later = x.date < y.date || (x.date == y.date && x.seq < y.seq);
+        const std::size_t later = y_later ? j : i, earlier = y_later ? i : j;
+        const Decision& l = decisions_[later];
+        std::int64_t total = 0;
+        if (__builtin_add_overflow(x.amount.minor(), y.amount.minor(), &total)) return;  // a forged history
+        const Money sum = Money::from_minor(total);
         std::optional<Money> limit;
-        std::string what;
-        auto consider = [&](const std::optional<Money>& l, const std::string& name) {
-            if (l && *l < sum && a.amount <= *l && b.amount <= *l && (!limit || *l < *limit)) {
-                limit = l;
-                what = name;
+        bool by_delegation = false;
+        auto consider = [&](const std::optional<Money>& cap, bool delegation) {
+            if (cap && *cap < sum && x.amount <= *cap && y.amount <= *cap && (!limit || *cap < *limit)) {
+                limit = cap;
+                by_delegation = delegation;
             }
         };
-        consider(later.max_amount, "grant.max_amount");
-        if (a.actor == b.actor)
-            consider(later.reach, "what " + later.actor + " (" + later.reach_role + ") may decide under delegation");
+        consider(l.max_amount, false);
+        if (x.actor == y.actor) consider(l.reach, true);
         if (!limit) return;
+        std::optional<Split>& w = worst[later];
+        if (!w) {
+            w = Split{earlier, later, sum, *limit, by_delegation, 0};
+            return;
+        }
+        ++w->others;
+        if (w->sum < sum) *w = Split{earlier, later, sum, *limit, by_delegation, w->others};
+    }
+
+    [[nodiscard]] Finding finding(const Split& w) const {
+        const Decision& earlier = decisions_[w.earlier];
+        const Decision& later = decisions_[w.later];
         auto one = [](const Decision& d) {
             return d.grant + " (" + d.application + ", " + d.amount.to_string() + ", decided " + d.date.to_string() +
                    " by " + d.actor + ", " + d.start.to_string() + ".." + d.end.to_string() + ")";
         };
-        out.push_back(hindsight("grant.split_decision", Severity::warning, later.seq, later.grant,
-                                one(earlier) + " and " + one(later) + " go to the same applicants (" + applicants +
-                                    ") for overlapping periods: together " + sum.to_string() + ", more than " + what +
-                                    ", " + limit->to_string() + ", which each alone is within",
-                                "<= " + limit->to_string(), sum.to_string()));
+        const std::string what = w.by_delegation
+                                     ? "what " + later.actor + " (" + later.reach_role + ") may decide under delegation"
+                                     : std::string("grant.max_amount");
+        std::string message = one(earlier) + " and " + one(later) + " go to the same applicants (" +
+                              checks::joined(*later.applicants) + ") for overlapping periods: together " + w.sum.to_string() +
+                              ", more than " + what + ", " + w.limit.to_string() + ", which each alone is within";
+        if (w.others > 0)
+            message += "; " + std::to_string(w.others) + " other earlier grant(s) to them pass a limit together with " +
+                       later.grant + " too";
+        return hindsight("grant.split_decision", Severity::warning, later.seq, later.grant, std::move(message),
+                         "<= " + w.limit.to_string(), w.sum.to_string());
     }
 
-    std::vector<Decision> decisions_;
+    std::vector<Decision> decisions_;  // in the order of the history
     std::map<std::vector<std::string>, std::vector<std::size_t>> by_applicants_;  // sorted applicant ids -> decisions
 };
 
