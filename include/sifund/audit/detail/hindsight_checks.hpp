@@ -9,8 +9,10 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <optional>
+#include <queue>
 #include <set>
 #include <string>
 #include <string_view>
@@ -366,11 +368,16 @@ inline std::optional<Finding> final_before_end(const Event& e, const cmd::Report
 // the later decision), or the reach of the one delegate who decided both,
 // while each alone is within it. Decisions are gathered during the replay,
 // indexed by applicant set, and judged on the whole history (a reversed
-// grant does not count): within an applicant set, a sweep in order of the
-// projects' starts pairs each grant only with those whose periods overlap
-// it. One finding a later decision, naming the pair with the largest sum and
-// how many other earlier grants pass a limit with it, so that a fund that
-// splits often is a finding a grant, not one a pair.
+// grant does not count). One finding a later decision, naming the earlier
+// grant that makes the largest sum with it, so that a fund that splits often
+// is a finding a grant, not one a pair.
+//
+// Within an applicant set the decisions are taken in their order (date,
+// then seq), each asking the earlier ones, held ordered by amount, for the
+// largest amount within the limit whose project overlaps its own: the
+// first overlapping one from the top is the answer, whether or not it
+// passes the limit with it, so a query does not visit every pair. Earlier
+// grants whose projects end before every later one starts are dropped.
 class SplitDecisions {
 public:
     SplitDecisions() = default;
@@ -406,36 +413,30 @@ public:
         decisions_.push_back(std::move(x));
     }
 
-    // The findings over the state after the whole history, in the order of the later grant.
+    // The findings over the state after the whole history, in the order of the history.
     void judge(const FundState& s, std::vector<Finding>& out) const {
-        std::vector<std::optional<Split>> worst(decisions_.size());  // by the later decision
-        std::vector<std::size_t> order, active, kept;
-        for (const auto& [applicants, group] : by_applicants_) {
-            if (group.size() < 2) continue;
-            order.clear();
-            for (const std::size_t i : group)
-                if (stands(s, decisions_[i])) order.push_back(i);
-            std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-                return std::pair(decisions_[a].start, a) < std::pair(decisions_[b].start, b);
-            });
-            // Every grant still running when `x` starts overlaps it.
-            active.clear();
-            for (const std::size_t x : order) {
-                kept.clear();
-                for (const std::size_t a : active) {
-                    if (decisions_[a].end < decisions_[x].start) continue;
-                    kept.push_back(a);
-                    pair_up(a, x, worst);
-                }
-                kept.push_back(x);
-                std::swap(active, kept);
-            }
+        std::vector<Compact> c(decisions_.size());
+        std::map<std::string_view, std::uint32_t> actor_ids;
+        for (std::size_t i = 0; i < decisions_.size(); ++i) {
+            const Decision& d = decisions_[i];
+            c[i] = {d.start.days_since_epoch(),
+                    d.end.days_since_epoch(),
+                    d.date.days_since_epoch(),
+                    d.amount.minor(),
+                    d.max_amount ? d.max_amount->minor() : no_limit,
+                    d.reach ? d.reach->minor() : no_limit,
+                    actor_ids.try_emplace(d.actor, static_cast<std::uint32_t>(actor_ids.size())).first->second};
         }
+        std::vector<std::optional<Split>> found(decisions_.size());
+        for (const auto& [applicants, group] : by_applicants_)
+            if (group.size() > 1) judge_group(s, c, group, decisions_, found);
         for (std::size_t i = 0; i < decisions_.size(); ++i)
-            if (worst[i]) out.push_back(finding(*worst[i]));
+            if (found[i]) out.push_back(finding(*found[i]));
     }
 
 private:
+    static constexpr std::int64_t no_limit = std::numeric_limits<std::int64_t>::max();
+
     struct Decision {
         std::int64_t seq;
         Date date;
@@ -446,12 +447,17 @@ private:
         std::string reach_role;
         const std::vector<std::string>* applicants;  // the key of its group
     };
+    struct Compact {  // what the queries compare, as plain numbers
+        std::int32_t start, end, date;
+        std::int64_t amount, max_amount, reach;  // öre; no_limit for none
+        std::uint32_t actor;
+    };
     struct Split {
         std::size_t earlier = 0, later = 0;
-        Money sum, limit;
+        std::int64_t sum = 0, limit = 0;
         bool by_delegation = false;
-        std::size_t others = 0;  // other earlier grants that pass a limit with the later one
     };
+    using ByAmount = std::multiset<std::pair<std::int64_t, std::size_t>>;  // (amount, decision)
 
     // Decided as this event, and not reversed.
     static bool stands(const FundState& s, const Decision& d) {
@@ -459,34 +465,78 @@ private:
         return g && g->seq == d.seq && !g->reversed;
     }
 
-    // Two grants of one applicant set whose periods overlap.
-    void pair_up(std::size_t i, std::size_t j, std::vector<std::optional<Split>>& worst) const {
-        const Decision& x = decisions_[i];
-        const Decision& y = decisions_[j];
-        const bool y_later = x.date < y.date || (x.date == y.date && x.seq < y.seq);
-        const std::size_t later = y_later ? j : i, earlier = y_later ? i : j;
-        const Decision& l = decisions_[later];
-        std::int64_t total = 0;
-        if (__builtin_add_overflow(x.amount.minor(), y.amount.minor(), &total)) return;  // a forged history
-        const Money sum = Money::from_minor(total);
-        std::optional<Money> limit;
-        bool by_delegation = false;
-        auto consider = [&](const std::optional<Money>& cap, bool delegation) {
-            if (cap && *cap < sum && x.amount <= *cap && y.amount <= *cap && (!limit || *cap < *limit)) {
-                limit = cap;
-                by_delegation = delegation;
-            }
-        };
-        consider(l.max_amount, false);
-        if (x.actor == y.actor) consider(l.reach, true);
-        if (!limit) return;
-        std::optional<Split>& w = worst[later];
-        if (!w) {
-            w = Split{earlier, later, sum, *limit, by_delegation, 0};
-            return;
+    // The earlier grant in `earlier` with the largest amount within `limit`
+    // whose project overlaps `d`'s, if with `d` it passes the limit.
+    static std::optional<std::size_t> partner(const ByAmount& earlier, const std::vector<Compact>& c, const Compact& d,
+                                              std::int64_t limit) {
+        if (limit == no_limit || d.amount > limit) return std::nullopt;
+        for (auto it = earlier.upper_bound({limit, std::numeric_limits<std::size_t>::max()}); it != earlier.begin();) {
+            --it;
+            const Compact& a = c[it->second];
+            if (a.end < d.start || d.end < a.start) continue;  // no overlap: look further down
+            if (a.amount > limit - d.amount) return it->second;
+            return std::nullopt;  // the largest overlapping one does not pass, nor will any smaller
         }
-        ++w->others;
-        if (w->sum < sum) *w = Split{earlier, later, sum, *limit, by_delegation, w->others};
+        return std::nullopt;
+    }
+
+    // The smallest limit that a pair passes while each alone is within it, or no_limit.
+    static std::pair<std::int64_t, bool> passed(const Compact& a, const Compact& later, std::int64_t sum) {
+        const std::int64_t bigger = std::max(a.amount, later.amount);
+        std::pair<std::int64_t, bool> out{no_limit, false};
+        if (later.max_amount < sum && bigger <= later.max_amount) out = {later.max_amount, false};
+        if (a.actor == later.actor && later.reach < sum && bigger <= later.reach && later.reach < out.first)
+            out = {later.reach, true};
+        return out;
+    }
+
+    // One applicant set: its decisions in their order, each against the earlier ones.
+    static void judge_group(const FundState& s, const std::vector<Compact>& c, const std::vector<std::size_t>& group,
+                            const std::vector<Decision>& decisions, std::vector<std::optional<Split>>& found) {
+        std::vector<std::size_t> order;
+        for (const std::size_t i : group)
+            if (stands(s, decisions[i])) order.push_back(i);
+        if (order.size() < 2) return;
+        std::sort(order.begin(), order.end(),
+                  [&](std::size_t a, std::size_t b) { return std::pair(c[a].date, a) < std::pair(c[b].date, b); });
+        // The earliest project start from each decision on: an earlier grant
+        // whose project ends before it overlaps none of those left.
+        std::vector<std::int32_t> later_start(order.size());
+        std::int32_t first = std::numeric_limits<std::int32_t>::max();
+        for (std::size_t k = order.size(); k-- > 0;) later_start[k] = first = std::min(first, c[order[k]].start);
+
+        struct Held {
+            ByAmount::iterator in_all, in_actor;
+        };
+        ByAmount all;                              // the earlier grants still running
+        std::map<std::uint32_t, ByAmount> mine;    // the same, by who decided them
+        std::vector<Held> held(order.size());
+        std::priority_queue<std::pair<std::int32_t, std::size_t>, std::vector<std::pair<std::int32_t, std::size_t>>,
+                            std::greater<>>
+            ends;  // (project end, position in order)
+        for (std::size_t k = 0; k < order.size(); ++k) {
+            while (!ends.empty() && ends.top().first < later_start[k]) {
+                const std::size_t j = ends.top().second;
+                ends.pop();
+                all.erase(held[j].in_all);
+                mine[c[order[j]].actor].erase(held[j].in_actor);
+            }
+            const std::size_t i = order[k];
+            const Compact& d = c[i];
+            std::optional<Split> best;
+            auto consider = [&](std::optional<std::size_t> a) {
+                std::int64_t sum = 0;
+                if (!a || __builtin_add_overflow(c[*a].amount, d.amount, &sum)) return;  // overflow: a forged history
+                const auto limit = passed(c[*a], d, sum);
+                if (limit.first == no_limit || (best && !(best->sum < sum))) return;
+                best = Split{*a, i, sum, limit.first, limit.second};
+            };
+            consider(partner(all, c, d, d.max_amount));
+            if (const auto same = mine.find(d.actor); same != mine.end()) consider(partner(same->second, c, d, d.reach));
+            found[i] = best;
+            held[k] = {all.insert({d.amount, i}), mine[d.actor].insert({d.amount, i})};
+            ends.push({d.end, k});
+        }
     }
 
     [[nodiscard]] Finding finding(const Split& w) const {
@@ -499,14 +549,13 @@ private:
         const std::string what = w.by_delegation
                                      ? "what " + later.actor + " (" + later.reach_role + ") may decide under delegation"
                                      : std::string("grant.max_amount");
-        std::string message = one(earlier) + " and " + one(later) + " go to the same applicants (" +
-                              checks::joined(*later.applicants) + ") for overlapping periods: together " + w.sum.to_string() +
-                              ", more than " + what + ", " + w.limit.to_string() + ", which each alone is within";
-        if (w.others > 0)
-            message += "; " + std::to_string(w.others) + " other earlier grant(s) to them pass a limit together with " +
-                       later.grant + " too";
-        return hindsight("grant.split_decision", Severity::warning, later.seq, later.grant, std::move(message),
-                         "<= " + w.limit.to_string(), w.sum.to_string());
+        const Money sum = Money::from_minor(w.sum), limit = Money::from_minor(w.limit);
+        return hindsight("grant.split_decision", Severity::warning, later.seq, later.grant,
+                         one(earlier) + " and " + one(later) + " go to the same applicants (" +
+                             checks::joined(*later.applicants) + ") for overlapping periods: together " +
+                             sum.to_string() + ", more than " + what + ", " + limit.to_string() +
+                             ", which each alone is within",
+                         "<= " + limit.to_string(), sum.to_string());
     }
 
     std::vector<Decision> decisions_;  // in the order of the history
