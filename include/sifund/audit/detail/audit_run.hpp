@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "sifund/audit/detail/hindsight_checks.hpp"
+
 namespace sifund {
 
 namespace detail {
@@ -85,20 +87,6 @@ inline Finding from_refusal(const Refusal& r, const Event& e, const Rulebook* ru
     return f;
 }
 
-inline Finding hindsight(std::string id, Severity severity, std::optional<std::int64_t> seq, std::string subject,
-                         std::string message, std::string expected = {}, std::string actual = {}) {
-    Finding f;
-    f.id = std::move(id);
-    f.rule_id = f.id;
-    f.severity = severity;
-    f.seq = seq;
-    f.subject = std::move(subject);
-    f.message = std::move(message);
-    f.expected = std::move(expected);
-    f.actual = std::move(actual);
-    return f;
-}
-
 }  // namespace detail
 
 inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) const {
@@ -125,26 +113,11 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
         y.year = d.year();
         return y;
     };
-    struct LateBatch {
-        Timestamp recorded_at;
-        std::int64_t first_seq, last_seq;
-        std::size_t count;
-        long max_days;
-        std::string worst;
-    };
-    std::optional<LateBatch> late_batch;
-    auto flush_late = [&] {
-        if (!late_batch) return;
-        findings.push_back(detail::hindsight(
-            "ledger.backdated", Severity::warning, late_batch->first_seq, {},
-            std::to_string(late_batch->count) + " event(s) recorded at " + late_batch->recorded_at.to_string() +
-                " (seq " + std::to_string(late_batch->first_seq) + "-" + std::to_string(late_batch->last_seq) +
-                ") took effect more than " + std::to_string(options_.backdating_days) +
-                " days earlier; the longest delay: " + late_batch->worst + ", recorded " +
-                std::to_string(late_batch->max_days) + " days after it took effect",
-            "<= " + std::to_string(options_.backdating_days) + " days", std::to_string(late_batch->max_days) + " days"));
-        late_batch.reset();
-    };
+    // What is judged over the recordings, the ids and the decisions (hindsight_checks.hpp).
+    detail::ByRecording late, early;
+    detail::RecordedAfterAudit after_audit(options_.as_of);
+    detail::ConfusableIds ids;
+    detail::SplitDecisions splits;
     for (std::size_t i = 0; i < events.size(); ++i) {
         const Event& e = events[i];
         const Command& c = e.command;
@@ -191,17 +164,24 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
 
         // Back-dating: lawful, but an auditor wants to see it; one finding a
         // recording (an imported history is one recording, late by nature).
-        if (late_batch && late_batch->recorded_at != e.recorded_at) flush_late();
-        if (const long late = c.date.days_until(e.recorded_at.date()); late > options_.backdating_days) {
-            if (!late_batch) late_batch = LateBatch{e.recorded_at, e.seq, e.seq, 0, 0, {}};
-            late_batch->last_seq = e.seq;
-            ++late_batch->count;
-            if (late > late_batch->max_days) {
-                late_batch->max_days = late;
-                late_batch->worst = std::string(c.type()) + " effective " + c.date.to_string() + " (seq " +
-                                    std::to_string(e.seq) + ")";
-            }
-        }
+        // Recorded before it takes effect: a recording time given in the past.
+        if (auto b = late.close_unless(e.recorded_at)) findings.push_back(detail::backdated(*b, options_.backdating_days));
+        if (auto b = early.close_unless(e.recorded_at)) findings.push_back(detail::recorded_before_effect(*b));
+        if (const long days = c.date.days_until(e.recorded_at.date()); days > options_.backdating_days)
+            late.add(e, days);
+        if (const long days = detail::days_recorded_early(e); days > 0) early.add(e, days);
+        after_audit.see(e);
+
+        // Ways to mislead that the fund's checks do not see.
+        ids.see_event(e, findings);
+        if (const auto* r = c.as<cmd::RulebookAdopted>()) detail::conflicting_roles(e, *r, findings);
+        if (const auto* a = c.as<cmd::AllocationDecided>())
+            if (auto f = detail::implausible_rate(e, *a, rules, options_.implausible_rate_factor,
+                                                  options_.implausible_rate))
+                findings.push_back(std::move(*f));
+        if (const auto* r = c.as<cmd::ReportSubmitted>())
+            if (auto f = detail::final_before_end(e, *r, s)) findings.push_back(std::move(*f));
+        if (const auto* d = c.as<cmd::GrantDecided>()) splits.see(e, *d, s, rules);
 
         // A tranche paid while a report was overdue, where the rulebook did not block it.
         if (const auto* p = c.as<cmd::GrantDisbursed>(); p && rules && !rules->reporting.block_disbursement_when_overdue) {
@@ -260,13 +240,19 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
                     ">= " + rules->reserve_floor.to_string(), free.to_string()));
         }
     }
-    flush_late();
+    if (auto b = late.close()) findings.push_back(detail::backdated(*b, options_.backdating_days));
+    if (auto b = early.close()) findings.push_back(detail::recorded_before_effect(*b));
     if (pending)
         findings.push_back(detail::hindsight("allocation.true_up_missing", Severity::error, pending->after_seq, {},
                                              "the outcome recorded in event " + std::to_string(pending->after_seq) +
                                                  " calls for a true-up of " + pending->amount.to_string() +
                                                  ", and none follows",
                                              pending->amount.to_string(), "none"));
+
+    // What the whole history shows.
+    if (auto f = detail::empty_history(inputs.size(), s.fund.has_value())) findings.push_back(std::move(*f));
+    if (auto f = after_audit.finding()) findings.push_back(std::move(*f));
+    splits.judge(s, findings);
 
     // The statement on the audit date, folded over the events that could be applied.
     // When everything had taken effect by then, that is the replayed state.
