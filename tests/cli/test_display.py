@@ -1,5 +1,5 @@
 """Text that would deceive a reader never reaches the terminal raw. A history
-(perhaps from another system) whose titles and ids hold ESC sequences,
+(perhaps from another system) whose names and titles hold ESC sequences,
 newlines or bidi overrides shows them escaped (\\x1b, \\n, \\u202e) in the
 text statement, the audit's text report and error messages; in the CSV
 export a cell a spreadsheet would run as a formula starts with an apostrophe,
@@ -41,7 +41,7 @@ def hostile(store):
     assert [c["type"] for c in commands][5:] == ["application.submitted", "grant.decided"]
     commands[0]["name"] = "Fund " + HOSTILE
     commands[5]["title"] = "Title " + HOSTILE
-    commands[6]["grant"] = "G-" + HOSTILE
+    commands[6]["decision"] = "KS " + HOSTILE
     commands[2]["source"] = '=HYPERLINK("http://example.com/","click")'
     forge(store, commands)
     return store
@@ -57,19 +57,33 @@ def shows_escaped(text):
 def test_the_text_statement_escapes_what_a_terminal_would_run(hostile):
     _, out, _ = run("statement", hostile, "--as-of", "2014-12-31", check=0)
     shows_escaped(out)
-    assert "Fund \\x1b" in out and "Title \\x1b" in out and "G-\\x1b" in out
+    assert "Fund \\x1b" in out and "Title \\x1b" in out
 
 
-def test_the_json_statement_keeps_the_text_as_it_is(hostile):
-    _, out, _ = run("statement", hostile, "--as-of", "2014-12-31", "--format", "json", check=0)
-    assert json.loads(out)["grants"][0]["grant"] == "G-" + HOSTILE
+def test_the_json_export_keeps_the_text_as_it_is(hostile):
+    _, out, _ = run("export", hostile, "--format", "jsonl", check=0)
+    events = [json.loads(line) for line in out.splitlines()]
+    assert events[5]["title"] == "Title " + HOSTILE and events[6]["decision"] == "KS " + HOSTILE
 
 
-def test_the_text_audit_escapes_what_a_terminal_would_run(hostile):
+def test_the_text_audit_escapes_what_a_terminal_would_run(hostile, tmp_path):
     code, out, err = run("audit", hostile, "--as-of", "2024-12-31")
     assert code in (0, 1), err
-    assert "G-\\x1b" in out, out  # findings about the grant name it
-    shows_escaped(out)
+    for raw in RAW:
+        assert raw not in out, f"{raw!r} reached the audit raw"
+    # A history from another system whose grant id holds the same text: the
+    # event cannot be read (an id may not hold it), and the finding says so
+    # without printing it.
+    commands = [json.loads(line) for line in ORBRO.read_text(encoding="utf-8").splitlines()[:7]]
+    commands[6]["grant"] = "G-" + HOSTILE
+    other = tmp_path / "other.db"
+    run("init", other, check=0)
+    forge(other, commands)
+    code, out, err = run("audit", other, "--as-of", "2024-12-31")
+    assert code == 1, err
+    assert "integrity.unreadable" in out and 'field "grant"' in out and "U+001B" in out, out
+    for raw in RAW:
+        assert raw not in out, f"{raw!r} reached the audit raw"
 
 
 def test_error_messages_escape_what_a_terminal_would_run(hostile, tmp_path):
@@ -99,7 +113,7 @@ def test_the_csv_export_neutralises_formulas_but_keeps_amounts_numbers(hostile):
 
 
 @pytest.mark.parametrize("verb,args", [("forecast", ["--until", "2016", "--runs", "20"]), ("focus-areas", []),
-                                       ("evaluate", ["--grant", "G-" + HOSTILE])])
+                                       ("evaluate", ["--grant", "G-2013-01"])])
 def test_the_other_text_reports_show_no_control_characters(hostile, verb, args):
     code, out, err = run(verb, hostile, *args)
     assert code == 0, err

@@ -111,17 +111,22 @@ inline const GrantRecord* named_grant(const CheckContext& c) {
         c.command.body));
 }
 
-inline const ApplicationRecord* named_application(const CheckContext& c) {
-    if (c.application_named) return *c.application_named;
-    return *(c.application_named = std::visit(
+// The application a command concerns: the one it names, or the one of the grant it names.
+inline const ApplicationRecord* application_concerned(const FundState& s, const Command& command) {
+    return std::visit(
         [&](const auto& b) -> const ApplicationRecord* {
-            if constexpr (requires { b.application; }) return c.state.application(b.application);
+            if constexpr (requires { b.application; }) return s.application(b.application);
             else if constexpr (requires { b.grant; }) {
-                const GrantRecord* g = c.state.grant(b.grant);
-                return g ? c.state.application_of(*g) : nullptr;
+                const GrantRecord* g = s.grant(b.grant);
+                return g ? s.application_of(*g) : nullptr;
             } else return nullptr;
         },
-        c.command.body));
+        command.body);
+}
+
+inline const ApplicationRecord* named_application(const CheckContext& c) {
+    if (c.application_named) return *c.application_named;
+    return *(c.application_named = application_concerned(c.state, c.command));
 }
 
 // --- the fund and its rulebooks ---------------------------------------------------------------
@@ -663,15 +668,7 @@ inline Result segregation_own_closing(const CheckContext& c) { return on_own_gra
 inline Result segregation_own_reversal(const CheckContext& c) {
     const Event* t = reversal_target(c);
     if (!t) return {};
-    const ApplicationRecord* app = std::visit(
-        [&](const auto& b) -> const ApplicationRecord* {
-            if constexpr (requires { b.application; }) return c.state.application(b.application);
-            else if constexpr (requires { b.grant; }) {
-                const GrantRecord* g = c.state.grant(b.grant);
-                return g ? c.state.application_of(*g) : nullptr;
-            } else return nullptr;
-        },
-        t->command.body);
+    const ApplicationRecord* app = application_concerned(c.state, t->command);
     if (!app || !app->is_applicant(c.command.actor)) return {};
     return refuse("segregation.own_reversal",
                   c.command.actor + " is an applicant of " + app->application.application + " and may not reverse event " +
