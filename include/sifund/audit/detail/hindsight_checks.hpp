@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "sifund/audit/finding.hpp"
+#include "sifund/detail/code_points.hpp"
 #include "sifund/fund/checks.hpp"
 #include "sifund/fund/state.hpp"
 #include "sifund/ledger/event.hpp"
@@ -161,34 +162,6 @@ private:
 
 // --- ids that differ only by case or by look ---------------------------------------------------------
 
-// The next code point of valid UTF-8 at `i` (a stray byte reads as itself).
-inline char32_t next_code_point(std::string_view s, std::size_t& i) {
-    const auto b0 = static_cast<unsigned char>(s[i++]);
-    int extra = b0 < 0x80 ? 0 : (b0 >> 5) == 0x6 ? 1 : (b0 >> 4) == 0xE ? 2 : (b0 >> 3) == 0x1E ? 3 : -1;
-    if (extra <= 0) return b0;
-    char32_t cp = b0 & (0x3Fu >> extra);
-    for (; extra > 0 && i < s.size(); --extra) cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3Fu);
-    return cp;
-}
-
-inline void append_utf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
-
 // The Latin letter a Cyrillic or Greek letter looks like, lowercase, or 0.
 inline char latin_look_alike(char32_t cp) {
     struct Pair {
@@ -221,15 +194,19 @@ inline std::string skeleton(std::string_view id) {
     std::string out;
     out.reserve(id.size());
     for (std::size_t i = 0; i < id.size();) {
-        char32_t cp = next_code_point(id, i);
+        std::uint32_t decoded = 0;
+        const std::size_t n = decode_utf8(id, i, decoded);  // 0: ASCII (or a stray byte, read as itself)
+        char32_t cp = n ? decoded : static_cast<unsigned char>(id[i]);
+        const std::size_t length = n ? n : 1;
         if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
         if (cp < 0x80) {
             out += static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp);
         } else if (const char latin = latin_look_alike(cp)) {
             out += latin;
         } else {
-            append_utf8(out, cp);
+            out.append(id.substr(i, length));  // as written
         }
+        i += length;
     }
     return out;
 }
@@ -239,8 +216,10 @@ inline std::string skeleton(std::string_view id) {
 inline std::string named(std::string_view id, std::int64_t seq) {
     std::string codes;
     for (std::size_t i = 0; i < id.size();) {
-        const char32_t cp = next_code_point(id, i);
-        if (cp < 0x80) continue;
+        std::uint32_t cp = 0;
+        const std::size_t n = decode_utf8(id, i, cp);
+        i += n ? n : 1;
+        if (!n) continue;  // ASCII
         static constexpr char hex[] = "0123456789ABCDEF";
         std::string code = "U+";
         for (int shift = cp > 0xFFFF ? 20 : 12; shift >= 0; shift -= 4) code += hex[(cp >> shift) & 0xF];
