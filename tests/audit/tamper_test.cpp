@@ -340,3 +340,41 @@ TEST_CASE("Tamper: two events swapped") {
         CHECK(refused->seq() == 20);
     }
 }
+
+TEST_CASE("Tamper: recording times that go backwards, every hash recomputed, are refused on opening") {
+    using lines_for::capital;
+    // Event 5 claims a recording time before event 4's; forge() computes every hash over what
+    // the event holds, so the chain verifies and only the order of recording times betrays it.
+    const std::string later = with(capital("2013-02-01"), R"({"_recorded_at":"2013-02-03T12:00:00Z"})");
+    const auto forged_store = [&](const char* fifth_recorded_at) {
+        const Forged h = forge(audited() + later +
+                               with(capital("2013-02-01", "2000000.00"),
+                                    std::string(R"({"_recorded_at":")") + fifth_recorded_at + R"("})"));
+        return h.rows();
+    };
+    TempDir dir;
+    const auto opened = [&](const std::string& name, const std::vector<StoredEvent>& rows) {
+        const std::string path = dir.file(name);
+        {
+            SqliteStore store(path, SqliteStore::Open::create_new);
+            store.append(rows);
+        }
+        SqliteStore store(path, SqliteStore::Open::read_only);
+        std::optional<IntegrityError> refused;
+        try {
+            Fund fund(store);
+        } catch (const IntegrityError& e) {
+            refused = e;
+        }
+        return refused;
+    };
+    const std::vector<StoredEvent> backwards = forged_store("2013-02-02T12:00:00Z");
+    REQUIRE(backwards.size() == 5);
+    const std::optional<IntegrityError> e = opened("backwards.db", backwards);
+    REQUIRE(e);
+    CHECK(e->id() == "integrity.recorded_at");
+    CHECK(e->seq() == 5);
+    CHECK_THAT(std::string(e->what()), mentions("2013-02-02T12:00:00") && mentions("2013-02-03T12:00:00"));
+    // The same moment twice is one batch, and opens.
+    CHECK_FALSE(opened("same.db", forged_store("2013-02-03T12:00:00Z")));
+}

@@ -67,9 +67,11 @@ struct Applied {
 namespace detail {
 
 // The first fault of a stored history, in order: a changed event, one that
-// cannot be read, or one out of its place in the chain.
+// cannot be read, one out of its place in the chain, or one recorded before
+// the event ahead of it (the fold that answers "known at" relies on the order).
+// `last_recorded` is the recording time of the event before, null for the first.
 inline void verify_place(const StoredEvent& row, const ReadEvents& read, std::size_t i, std::int64_t expected_seq,
-                         const std::string& prev_hash) {
+                         const std::string& prev_hash, const Timestamp* last_recorded) {
     if (!read.hash_matches[i])
         throw IntegrityError("integrity.hash", row.seq,
                              "event " + std::to_string(row.seq) + " was changed after it was recorded (its hash differs)");
@@ -88,6 +90,11 @@ inline void verify_place(const StoredEvent& row, const ReadEvents& read, std::si
         row.recorded_at != e.recorded_at.to_string() || row.prev_hash != e.prev_hash)
         throw IntegrityError("integrity.columns", e.seq,
                              "the stored columns of event " + std::to_string(e.seq) + " disagree with the event");
+    // Same wording as the auditor's finding of this id.
+    if (last_recorded && e.recorded_at < *last_recorded)
+        throw IntegrityError("integrity.recorded_at", e.seq,
+                             "event " + std::to_string(e.seq) + " was recorded at " + e.recorded_at.to_string() +
+                                 ", before the event ahead of it (" + last_recorded->to_string() + ")");
 }
 
 }  // namespace detail
@@ -102,7 +109,8 @@ public:
             [&](std::size_t i) -> std::string_view { return rows[i].hash; });
         const std::string* prev = &genesis_hash;
         for (std::size_t i = 0; i < rows.size(); ++i) {
-            detail::verify_place(rows[i], read, i, state_.last_seq + 1, *prev);
+            detail::verify_place(rows[i], read, i, state_.last_seq + 1, *prev,
+                                 i > 0 ? &read.events[i - 1].recorded_at : nullptr);
             prev = &read.events[i].hash;
             sifund::apply(state_, read.events[i], std::span<const Event>(read.events).first(i));
         }
