@@ -347,12 +347,11 @@ TEST_CASE("A reversal the fund made is read back, and audits clean") {
     CHECK(r.statement.capital_contributed == sek("65000000.00"));
 }
 
-// BUG: an event that cannot be read is left out of the events the replay
-// indexes by seq − 1 (verify_chain drops it; CheckContext::history, apply's
-// history and Auditor::run's `events.at(r->seq - 1)` all assume seq − 1 is
-// the index), so every reversal after it looks up the wrong event: here
-// event 6 reverses event 5 (a top-up), and the auditor, holding only four
-// events before it, reports reversal.unknown and leaves the 2 MSEK in.
+// An event that cannot be read is left out of the events the replay holds,
+// so a lookup by seq − 1 would hit the wrong one: reversals find their target
+// by seq (find_event searches a history with gaps). Here event 6 reverses
+// event 5 (a top-up) with event 4 unreadable; a wrong lookup would report
+// reversal.unknown and leave the 2 MSEK in.
 TEST_CASE("An unreadable event does not shift the events after it") {
     auto rows = forge(audited() + capital("2013-02-01") + capital("2013-02-02", "2000000.00") +
                       reverse(5, "2013-02-03"))
