@@ -15,6 +15,7 @@
 #include <sifund/store/sqlite_store.hpp>
 
 #include "commands.hpp"
+#include "temp_dir.hpp"
 
 using namespace sifund;
 using namespace sifund::testing;
@@ -22,32 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class TempDir {
-public:
-    TempDir() {
-        static std::atomic<unsigned> counter{0};
-        std::random_device random;
-        for (int attempt = 0; attempt < 100; ++attempt) {
-            const fs::path candidate = fs::temp_directory_path() / ("sifund-audit-test-" + std::to_string(random()) +
-                                                                    "-" + std::to_string(counter.fetch_add(1)));
-            if (fs::create_directory(candidate)) {
-                path_ = candidate;
-                return;
-            }
-        }
-        throw std::runtime_error("could not create a temporary directory");
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    [[nodiscard]] std::string file(std::string_view name) const { return (path_ / name).string(); }
-
-private:
-    fs::path path_;
-};
+using sifund_test::TempDir;
 
 // Raw SQL on a store file, as someone with the file and sqlite3 would.
 class Sql {

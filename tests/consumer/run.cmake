@@ -6,6 +6,9 @@
 #                 -DEXPECT=<exact output line> [-DPREFIX=<install prefix>] [-DSIFUND_SOURCE_DIR=<checkout>]
 #     configures the consumer from scratch with Ninja, builds it, runs
 #     `consumer 65000000.00 130240000.00` and compares its output exactly.
+#     -DNO_POSTGRESQL=ON configures it with CMAKE_DISABLE_FIND_PACKAGE_PostgreSQL.
+# -DSTEP=build_install  -DSIFUND_SOURCE_DIR=<checkout> -DBUILD_TREE=<dir> -DCXX_COMPILER=<c++> -DPREFIX=<dir>
+#     builds the library with SIFUND_WITH_POSTGRESQL=OFF and installs it.
 
 function(run what)
   execute_process(COMMAND ${ARGN} RESULT_VARIABLE result OUTPUT_VARIABLE output ERROR_VARIABLE output)
@@ -34,6 +37,24 @@ if(STEP STREQUAL "install")
   endif()
   message(STATUS "installed into ${PREFIX}: ${config}")
 
+elseif(STEP STREQUAL "build_install")
+  # A sifund without PostgreSQL, as on a machine without libpq: only the
+  # library is built (-j1), then installed into a fresh prefix.
+  require(SIFUND_SOURCE_DIR BUILD_TREE CXX_COMPILER PREFIX)
+  file(REMOVE_RECURSE "${BUILD_TREE}" "${PREFIX}")
+  run("configuring sifund without PostgreSQL" "${CMAKE_COMMAND}" -S "${SIFUND_SOURCE_DIR}" -B "${BUILD_TREE}" -G Ninja
+      -DCMAKE_CXX_COMPILER=${CXX_COMPILER} -DCMAKE_BUILD_TYPE=Release -DSIFUND_WITH_POSTGRESQL=OFF
+      -DCMAKE_DISABLE_FIND_PACKAGE_PostgreSQL=ON -DSIFUND_BUILD_TESTS=OFF -DSIFUND_BUILD_CLI=OFF
+      -DSIFUND_BUILD_PYTHON=OFF -DSIFUND_BUILD_EXAMPLES=OFF -DSIFUND_BUILD_BENCHMARKS=OFF)
+  run("building sifund without PostgreSQL" "${CMAKE_COMMAND}" --build "${BUILD_TREE}" -j1 --target sifund)
+  run("installing sifund without PostgreSQL" "${CMAKE_COMMAND}" --install "${BUILD_TREE}" --prefix "${PREFIX}")
+  file(GLOB_RECURSE config "${PREFIX}/*/sifundConfig.cmake")
+  file(READ "${config}" text)
+  if(NOT text MATCHES "if\\(OFF\\)\n  find_dependency\\(PostgreSQL\\)")
+    message(FATAL_ERROR "the sifundConfig.cmake of a build without PostgreSQL may still ask for it:\n${text}")
+  endif()
+  message(STATUS "installed sifund without PostgreSQL into ${PREFIX}")
+
 elseif(STEP STREQUAL "consume")
   require(PROJECT_DIR BINARY_DIR CXX_COMPILER EXPECT)
   set(options -DCMAKE_CXX_COMPILER=${CXX_COMPILER} -DCMAKE_BUILD_TYPE=Release)
@@ -44,6 +65,9 @@ elseif(STEP STREQUAL "consume")
   endif()
   if(SIFUND_SOURCE_DIR)
     list(APPEND options -DSIFUND_SOURCE_DIR=${SIFUND_SOURCE_DIR})
+  endif()
+  if(NO_POSTGRESQL)  # as on a machine without libpq
+    list(APPEND options -DCMAKE_DISABLE_FIND_PACKAGE_PostgreSQL=ON)
   endif()
 
   file(REMOVE_RECURSE "${BINARY_DIR}")

@@ -2,9 +2,7 @@
 // (some spoiled so that the fund must refuse them) to a SQLite store and to a
 // PostgreSQL store, give the same state as the one in-memory fold of what was
 // accepted; and a store closed and opened again gives the same statements.
-// PostgreSQL: the server scripts/test.sh starts (tests/store/postgres_test_support.hpp).
-
-#include <unistd.h>
+// PostgreSQL: the server scripts/test.sh starts (tests/support/postgres_test_support.hpp).
 
 #include <filesystem>
 #include <random>
@@ -14,23 +12,16 @@
 #include <sifund/store/open_store.hpp>
 #include <sifund/store/sqlite_store.hpp>
 
-#include "../store/postgres_test_support.hpp"
 #include "history.hpp"
+#include "postgres_test_support.hpp"
+#include "temp_dir.hpp"
 
 using namespace sifund;
 using nlohmann::json;
 
 namespace {
 
-struct TempDir {
-    std::filesystem::path path;
-    explicit TempDir(const std::string& name)
-        : path(std::filesystem::temp_directory_path() / ("sifund-property-" + name + "-" + std::to_string(::getpid()))) {
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-};
+using sifund_test::TempDir;
 
 // Spoils one command the way a hurried clerk would: a grant id that does not
 // exist, an amount far too large, a date before the fund. Some spoiled
@@ -55,7 +46,7 @@ json spoil(json c, std::mt19937_64& rng) {
 // Where a new store of `kind` lives: a file in `dir`, or a new database of
 // the test server; "" when the run explicitly skips PostgreSQL.
 std::string new_store(const std::string& kind, const TempDir& dir) {
-    if (kind == "sqlite") return (dir.path / "fund.db").string();
+    if (kind == "sqlite") return (dir.path() / "fund.db").string();
     return sifund_store_test::fresh_postgres_url().value_or("");
 }
 
@@ -71,7 +62,7 @@ TEST_CASE("Random histories replayed through SQLite and PostgreSQL equal the in-
     const std::string kind = GENERATE(as<std::string>{}, "sqlite", "postgres");
     const auto seed = GENERATE(1u, 2u, 3u);
     CAPTURE(kind, seed);
-    TempDir dir("replay-" + std::to_string(seed));
+    TempDir dir("sifund-property-replay-" + std::to_string(seed));
     const auto db = new_store(kind, dir);
     if (db.empty()) return;
 
@@ -131,7 +122,7 @@ TEST_CASE("Random histories replayed through SQLite and PostgreSQL equal the in-
 TEST_CASE("A store closed and opened again gives the same statements, as of any date and as known at any time") {
     const std::string kind = GENERATE(as<std::string>{}, "sqlite", "postgres");
     CAPTURE(kind);
-    TempDir dir("reopen");
+    TempDir dir("sifund-property-reopen");
     const auto db = new_store(kind, dir);
     if (db.empty()) return;
     const auto history = testing::HistoryGenerator(42).generate(2000);

@@ -6,7 +6,7 @@
 
 #include <sstream>
 
-#include "../money/error_matcher.hpp"
+#include "error_matcher.hpp"
 
 using sifund::BudgetYear;
 using sifund::Date;

@@ -8,7 +8,7 @@
 #include <string>
 #include <unordered_set>
 
-#include "../money/error_matcher.hpp"
+#include "error_matcher.hpp"
 
 using sifund::Date;
 using sifund::InputError;

@@ -5,7 +5,7 @@
 
 #include <sstream>
 
-#include "../money/error_matcher.hpp"
+#include "error_matcher.hpp"
 
 using sifund::Date;
 using sifund::InputError;

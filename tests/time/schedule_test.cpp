@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "../money/error_matcher.hpp"
+#include "error_matcher.hpp"
 
 using sifund::BudgetYear;
 using sifund::Date;

@@ -1,6 +1,7 @@
 #pragma once
 // What the store tests share: temporary directories, whole-file contents,
-// events to store, a matcher for sifund's errors, and comparing loads.
+// events to store, a matcher for sifund's errors (error_matcher.hpp), and
+// comparing loads. Temporary directories: temp_dir.hpp.
 
 #include <sqlite3.h>
 
@@ -20,48 +21,16 @@
 #include <utility>
 #include <vector>
 
+#include "error_matcher.hpp"
+#include "temp_dir.hpp"
+
 namespace sifund_store_test {
 
 namespace fs = std::filesystem;
 
-// A fresh directory under the system's temporary directory, removed with
-// everything in it when the test ends.
-class TempDir {
-public:
-    TempDir() {
-        static std::atomic<unsigned> counter{0};
-        std::random_device random;
-        for (int attempt = 0; attempt < 100; ++attempt) {
-            const fs::path candidate = fs::temp_directory_path() / ("sifund-store-test-" + std::to_string(random()) + "-" +
-                                                                    std::to_string(counter.fetch_add(1)));
-            if (fs::create_directory(candidate)) {
-                path_ = candidate;
-                return;
-            }
-        }
-        throw std::runtime_error("could not create a temporary directory");
-    }
-    ~TempDir() {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    [[nodiscard]] const fs::path& path() const { return path_; }
-    [[nodiscard]] std::string file(std::string_view name) const { return (path_ / name).string(); }
-
-    // The names of the files in the directory, sorted.
-    [[nodiscard]] std::vector<std::string> files() const {
-        std::vector<std::string> names;
-        for (const auto& entry : fs::directory_iterator(path_)) names.push_back(entry.path().filename().string());
-        std::sort(names.begin(), names.end());
-        return names;
-    }
-
-private:
-    fs::path path_;
-};
+using sifund_test::ErrorMatcher;
+using sifund_test::IsError;
+using sifund_test::TempDir;
 
 // The whole contents of a file.
 inline std::string file_bytes(const std::string& path) {
@@ -138,24 +107,6 @@ inline std::string first_difference(const std::vector<sifund::StoredEvent>& got,
     }
     return "";
 }
-
-// A sifund error with this id whose message contains `fragment`.
-class ErrorMatcher : public Catch::MatcherBase<sifund::Error> {
-public:
-    ErrorMatcher(std::string id, std::string fragment) : id_(std::move(id)), fragment_(std::move(fragment)) {}
-    bool match(const sifund::Error& error) const override {
-        return error.id() == id_ && std::string_view(error.what()).find(fragment_) != std::string_view::npos;
-    }
-    std::string describe() const override {
-        return "has id \"" + id_ + "\" and a message containing [" + fragment_ + "]";
-    }
-
-private:
-    std::string id_;
-    std::string fragment_;
-};
-
-inline ErrorMatcher IsError(std::string id, std::string fragment = "") { return {std::move(id), std::move(fragment)}; }
 
 // Raw SQLite, for making foreign and altered files and looking inside ours.
 // A read-write connection: on close it checkpoints and removes the -wal.

@@ -7,7 +7,7 @@
 //     CHECK_THROWS_MATCHES(Money::parse("1.234"), sifund::InputError,
 //                          IsError("money.parse", in_quotes("1.234")));
 //
-// The time tests include this file too ("../money/error_matcher.hpp").
+// The money, time and store tests include it (the sifund_test_support library).
 
 #include <catch2/catch.hpp>
 #include <sifund/error.hpp>
