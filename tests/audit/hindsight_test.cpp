@@ -377,3 +377,30 @@ TEST_CASE("An unreadable event does not shift the events after it") {
     CHECK_FALSE(has_finding(r, "reversal.unknown"));
     CHECK(r.statement.capital_contributed == sek("65000000.00"));  // 65 MSEK, +2 MSEK reversed
 }
+
+// --- the report's statement -----------------------------------------------------------------------
+
+TEST_CASE("The report's statement leaves out what a rule refuses, and what rests on it only") {
+    SECTION("a tranche beyond the approval is an error, and not in what was disbursed") {
+        // G-1 is approved for 2 800 000; 1 000 000 was paid (event 6); 1 900 000 more passes it.
+        const AuditReport r = audit(forge(paid_once() + disburse("G-1", "2014-03-01", "1900000.00")), "2014-03-31");
+        CHECK(the_finding(r, "grant.disbursement_exceeds_approval").seq == 7);
+        CHECK(r.statement.disbursed == sek("1000000.00"));
+    }
+    SECTION("the tranches of a grant a rule refuses are left out with it") {
+        // The grant's decider is not on the board: roles.permission; its tranche rests on it.
+        const AuditReport r =
+            audit(forge(audited() + application_a1 + grant("G-1", "A-1", "2800000.00", "vof") +
+                        disburse("G-1", "2014-01-15")),
+                  "2014-03-31");
+        CHECK(has_finding(r, "roles.permission"));
+        CHECK(r.statement.disbursed == sek("0.00"));
+        CHECK(r.statement.committed_undisbursed == sek("0.00"));
+        CHECK(r.statement.grants.empty());
+    }
+    SECTION("clean: a tranche within the approval is disbursed") {
+        const AuditReport r = audit(forge(paid_once() + disburse("G-1", "2014-03-01", "1800000.00")), "2014-03-31");
+        CHECK_FALSE(r.has_errors());
+        CHECK(r.statement.disbursed == sek("2800000.00"));
+    }
+}

@@ -101,6 +101,10 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
     // rulebook in force on its date, then folded (unless what it names does not exist).
     FundState s;
     std::vector<bool> skipped(events.size(), false);
+    // Events a check refuses: folded into the replay (what comes after may
+    // rest on them) but left out of the report's statement, which shows the
+    // fund as its rules let it stand (the fund would have refused them).
+    std::vector<bool> refused(events.size(), false);
     struct PendingTrueUp {
         int year;
         Money amount;
@@ -161,6 +165,7 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
             findings.push_back(detail::from_refusal(r, e, rules));
             if (detail::cannot_apply(r.rule_id)) can_apply = false;
         }
+        refused[i] = !refusals.empty();
 
         // Back-dating: lawful, but an auditor wants to see it; one finding a
         // recording (an imported history is one recording, late by nature).
@@ -258,11 +263,12 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
     // When everything had taken effect by then, that is the replayed state.
     const Date& on = options_.as_of;
     FundState view;
-    if (!(on < s.latest_effect)) {
+    const bool any_refused = std::find(refused.begin(), refused.end(), true) != refused.end();
+    if (!(on < s.latest_effect) && !any_refused) {
         view = s;
     } else {
         for (std::size_t i = 0; i < events.size(); ++i)
-            if (!skipped[i]) {
+            if (!skipped[i] && !refused[i]) {
                 view.horizon = on;
                 try {
                     apply(view, events[i], all.first(i));
