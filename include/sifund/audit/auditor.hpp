@@ -30,6 +30,7 @@
 #include "sifund/fund/true_up.hpp"
 #include "sifund/ledger/event.hpp"
 #include "sifund/ledger/event_reader.hpp"
+#include "sifund/ledger/recording_time.hpp"  // the text of integrity.recorded_at
 #include "sifund/ledger/store.hpp"
 
 namespace sifund {

@@ -16,6 +16,7 @@
 #include "sifund/fund/true_up.hpp"
 #include "sifund/ledger/event.hpp"
 #include "sifund/ledger/event_reader.hpp"
+#include "sifund/ledger/recording_time.hpp"
 #include "sifund/ledger/store.hpp"
 
 namespace sifund {
@@ -90,11 +91,9 @@ inline void verify_place(const StoredEvent& row, const ReadEvents& read, std::si
         row.recorded_at != e.recorded_at.to_string() || row.prev_hash != e.prev_hash)
         throw IntegrityError("integrity.columns", e.seq,
                              "the stored columns of event " + std::to_string(e.seq) + " disagree with the event");
-    // Same wording as the auditor's finding of this id.
     if (last_recorded && e.recorded_at < *last_recorded)
         throw IntegrityError("integrity.recorded_at", e.seq,
-                             "event " + std::to_string(e.seq) + " was recorded at " + e.recorded_at.to_string() +
-                                 ", before the event ahead of it (" + last_recorded->to_string() + ")");
+                             recorded_out_of_order(e.seq, e.recorded_at, *last_recorded));
 }
 
 }  // namespace detail

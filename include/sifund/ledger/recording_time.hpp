@@ -8,6 +8,7 @@
 // never reads the clock: the caller passes `now` in.
 
 #include <chrono>
+#include <cstdint>
 #include <string>
 
 #include "sifund/error.hpp"
@@ -29,6 +30,15 @@ inline void check_recording_time(Timestamp recorded_at, Timestamp now, const std
                          what + " " + recorded_at.to_string() + " is after the clock's time " + now.to_string() +
                              " by more than " + std::to_string(recording_clock_tolerance.count()) +
                              " minutes; a recording time in the future would refuse every later append until then");
+}
+
+// Why an event out of recording order breaks a ledger ("integrity.recorded_at"):
+// the fold that answers "known at" stops at the first event recorded after it.
+// One text for the Fund that refuses to open such a store and the auditor
+// that reports it.
+[[nodiscard]] inline std::string recorded_out_of_order(std::int64_t seq, Timestamp recorded_at, Timestamp before) {
+    return "event " + std::to_string(seq) + " was recorded at " + recorded_at.to_string() +
+           ", before the event ahead of it (" + before.to_string() + ")";
 }
 
 }  // namespace sifund

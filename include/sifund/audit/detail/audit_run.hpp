@@ -59,9 +59,7 @@ inline std::vector<Event> verify_chain(const std::vector<AuditInput>& inputs, st
                                              " (seq, type, date, recorded_at, prev_hash) disagree with the event"));
         if (last_recorded && e.recorded_at < *last_recorded)
             findings.push_back(integrity("integrity.recorded_at", e.seq,
-                                         "event " + std::to_string(e.seq) + " was recorded at " +
-                                             e.recorded_at.to_string() + ", before the event ahead of it (" +
-                                             last_recorded->to_string() + ")"));
+                                         recorded_out_of_order(e.seq, e.recorded_at, *last_recorded)));
         last_recorded = e.recorded_at;
         prev_hash = in.hash;
         expected_seq = e.seq + 1;
