@@ -48,3 +48,4 @@
 #include "sifund/forecast/focus_areas.hpp"
 #include "sifund/io/html_report.hpp"
 #include "sifund/io/fan_chart.hpp"
+#include "sifund/io/command_reference.hpp"

@@ -35,6 +35,7 @@ usage:
                                      did the project pay: NPV, IRR, payback, benefit-cost ratio
   sifund focus-areas DB [--assumptions FILE.json] [--format text|json]
                                      granted, disbursed, verified savings and repaid by focus area and year
+  sifund commands                    the command reference: every type, its fields and an example (Markdown)
 
 DB is a SQLite file or a PostgreSQL URL (postgresql://USER@HOST/DATABASE?…); statement,
 export and audit open it read-only.
@@ -72,6 +73,11 @@ int main(int argc, char** argv) {
         if (verb == "forecast") return cli::run_forecast(args, std::cout);
         if (verb == "evaluate") return cli::run_evaluate(args, std::cout);
         if (verb == "focus-areas") return cli::run_focus_areas(args, std::cout);
+        if (verb == "commands") {
+            if (!args.empty()) throw cli::UsageError("commands takes no arguments");
+            std::cout << command_reference_markdown();
+            return 0;
+        }
         std::cerr << "sifund: unknown command \"" << detail::printable(verb) << "\"\n\n" << usage;
         return 2;
     } catch (const cli::LineError& e) {

@@ -102,16 +102,6 @@ struct AuditInput {
     std::size_t line = 0;              // the JSONL line, when read from a file
 };
 
-inline std::string subject_of(const Command& c) {
-    return std::visit(
-        [](const auto& b) -> std::string {
-            if constexpr (requires { b.grant; }) return b.grant;
-            else if constexpr (requires { b.application; }) return b.application;
-            else return {};
-        },
-        c.body);
-}
-
 // Refusals after which an event cannot be folded at all: what it names does not exist.
 inline bool cannot_apply(const std::string& rule_id) {
     static const std::set<std::string, std::less<>> ids{

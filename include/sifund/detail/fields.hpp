@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <span>
 #include <algorithm>
 #include <string>
 #include <string_view>
@@ -176,6 +177,9 @@ public:
     }
 
     std::string one_of(std::string_view name, std::initializer_list<std::string_view> allowed) {
+        return one_of(name, std::span<const std::string_view>(allowed.begin(), allowed.size()));
+    }
+    std::string one_of(std::string_view name, std::span<const std::string_view> allowed) {
         std::string s = string(name);
         std::string list;
         for (std::string_view a : allowed) {

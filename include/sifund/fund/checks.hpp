@@ -59,20 +59,19 @@ inline Result refuse(std::string_view id, std::string message, std::string expec
     return Refusal{std::string(id), std::move(message), std::move(expected), std::move(actual)};
 }
 
-// The default table of DESIGN §4.2: which role may give which command.
+// The default table of DESIGN §4.2, which role may give which command: the
+// default_roles of the commands' descriptors, gathered by role.
 inline const std::map<std::string, std::vector<std::string>, std::less<>>& default_permissions() {
-    static const std::map<std::string, std::vector<std::string>, std::less<>> table{
-        {"council", {"fund.established", "allocation.decided"}},
-        {"board",
-         {"rulebook.adopted", "grant.decided", "application.rejected", "obligation.written_off", "grant.closed"}},
-        {"board-delegate", {"grant.decided", "application.rejected"}},
-        {"finance",
-         {"capital.contributed", "tax_revenue.recorded", "grant.disbursed", "savings.verified", "repayment.received",
-          "event.reversed"}},
-        {"unit", {"application.submitted", "application.withdrawn", "report.submitted"}},
-        {"evaluator", {"savings.verified"}},
-        {"auditor", {}},
-    };
+    static const auto table = [] {
+        std::map<std::string, std::vector<std::string>, std::less<>> t;
+        for (std::string_view role : default_role_names) t[std::string(role)];
+        for_each_command_type([&](auto tag) {
+            using T = typename decltype(tag)::type;
+            for (std::string_view role : T::info.default_roles)
+                if (!role.empty()) t.at(std::string(role)).emplace_back(T::type);
+        });
+        return t;
+    }();
     return table;
 }
 
@@ -190,9 +189,9 @@ inline bool may_give(const Rulebook& rb, const std::vector<std::string>& roles, 
 inline Result roles_permission(const CheckContext& c) {
     const std::string_view type = c.command.type();
     if (type == "fund.established" || !c.rules) return {};
-    if (type == "allocation.trued_up") {
+    if (command_info(c.command).appended_by_fund) {
         if (c.command.actor == "sifund") return {};
-        return refuse("roles.permission", "allocation.trued_up is appended by sifund itself, not by " + c.command.actor,
+        return refuse("roles.permission", std::string(type) + " is appended by sifund itself, not by " + c.command.actor,
                       "sifund", c.command.actor);
     }
     const auto roles = c.rules->roles_of(c.command.actor);
@@ -576,13 +575,6 @@ inline Result allocation_basis(const CheckContext& c) {
 }
 
 // --- reversals ----------------------------------------------------------------------------------------------
-
-inline bool reversible(std::string_view type) {
-    static constexpr std::string_view types[] = {"capital.contributed", "allocation.decided", "grant.decided",
-                                                 "grant.disbursed",     "repayment.received", "savings.verified",
-                                                 "obligation.written_off", "grant.closed", "application.rejected"};
-    return std::find(std::begin(types), std::end(types), type) != std::end(types);
-}
 
 inline Result reversal_unknown(const CheckContext& c) {
     if (reversal_target(c)) return {};

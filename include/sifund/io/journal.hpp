@@ -219,21 +219,6 @@ inline void money_postings(const Command& c, Money obligation, std::vector<Posti
     }
 }
 
-inline std::string subject_of(const Command& c) {
-    return std::visit(
-        [](const auto& x) -> std::string {
-            using T = std::remove_cvref_t<decltype(x)>;
-            if constexpr (requires { x.grant; }) return x.grant;
-            else if constexpr (requires { x.budget_year; }) return "budget year " + std::to_string(x.budget_year);
-            else if constexpr (std::is_same_v<T, cmd::CapitalContributed>) return x.source.value_or("");
-            else if constexpr (requires { x.application; }) return x.application;
-            else if constexpr (std::is_same_v<T, cmd::FundEstablished>) return x.fund;
-            else if constexpr (std::is_same_v<T, cmd::RulebookAdopted>) return x.version;
-            else return "";
-        },
-        c.body);
-}
-
 inline std::string note_of(const Command& c) {
     return std::visit(
         [](const auto& x) -> std::string {
@@ -266,7 +251,7 @@ inline std::string note_of(const Command& c) {
         entry.seq = e.seq;
         entry.date = entry.event_date = c.date;
         entry.type = std::string(c.type());
-        entry.subject = subject_of(c);
+        entry.subject = label_of(c);
         entry.note = note_of(c);
 
         const std::string* grant = grant_of(c, history);
@@ -278,7 +263,7 @@ inline std::string note_of(const Command& c) {
             if (r->seq >= 1 && static_cast<std::size_t>(r->seq) <= history.size()) {
                 original = &history[static_cast<std::size_t>(r->seq - 1)].command;
                 entry.subject = "seq " + std::to_string(r->seq) + ": " + std::string(original->type());
-                if (const std::string sub = subject_of(*original); !sub.empty()) entry.subject += " " + sub;
+                if (const std::string sub = label_of(*original); !sub.empty()) entry.subject += " " + sub;
                 if (const auto* v = original->as<cmd::SavingsVerified>())
                     reversed_obligation = obligation_of(s, v->grant, r->seq);
                 if (const auto* a = original->as<cmd::AllocationDecided>()) {

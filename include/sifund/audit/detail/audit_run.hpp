@@ -155,7 +155,7 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
         try {
             refusals = run_checks(ctx, true);
         } catch (const std::exception& err) {  // an amount past what Money holds, in a forged history
-            findings.push_back(detail::hindsight("audit.not_applied", Severity::error, e.seq, detail::subject_of(c),
+            findings.push_back(detail::hindsight("audit.not_applied", Severity::error, e.seq, subject_of(c),
                                                  "event " + std::to_string(e.seq) + " could not be checked: " + err.what()));
             can_apply = false;
         }
@@ -217,7 +217,7 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
             apply(s, e, all.first(i));
         } catch (const std::exception& err) {
             skipped[i] = true;
-            findings.push_back(detail::hindsight("audit.not_applied", Severity::error, e.seq, detail::subject_of(c),
+            findings.push_back(detail::hindsight("audit.not_applied", Severity::error, e.seq, subject_of(c),
                                                  "event " + std::to_string(e.seq) + " could not be folded: " + err.what()));
             continue;
         }
