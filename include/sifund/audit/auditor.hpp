@@ -28,6 +28,7 @@
 #include "sifund/fund/checks.hpp"
 #include "sifund/fund/statement.hpp"
 #include "sifund/fund/true_up.hpp"
+#include "sifund/ledger/chain.hpp"
 #include "sifund/ledger/event.hpp"
 #include "sifund/ledger/event_reader.hpp"
 #include "sifund/ledger/recording_time.hpp"  // the text of integrity.recorded_at

@@ -239,7 +239,7 @@ namespace detail {
             rate = Rate::from_units(U(start->units() + step));
         }
         y.allocation_rate = rate;
-        y.allocation = rate.of(y.tax_revenue, rules.allocation.rounding, rules.allocation.round_to);
+        y.allocation = rules.allocation.of(rate, y.tax_revenue);
     }
 
     // Open grants: what they still pay out, and the savings still to come.
@@ -296,7 +296,7 @@ namespace detail {
                 if (verified) continue;
                 PlannedSaving ps{e.unit, e.budget_year, verified_in,
                                  std::max(verified_in, e.budget_year + g.terms.due_lag_years), e.amount,
-                                 g.terms.cap_factor.of(paid_by[plan.index(verified_in)], Rounding::floor)};
+                                 g.terms.cap(paid_by[plan.index(verified_in)])};
                 p.savings.push_back(std::move(ps));
             }
         }
@@ -347,7 +347,7 @@ namespace detail {
                 p.savings.push_back({ng.unit, budget_year, verified_in,
                                      std::max(verified_in, budget_year + rules.repayment.due_lag_years),
                                      yearly[static_cast<std::size_t>(k)],
-                                     rules.repayment.cap_factor.of(paid_by[plan.index(verified_in)], Rounding::floor)});
+                                     rules.repayment.cap(paid_by[plan.index(verified_in)])});
             }
             const ProjectAssumption* pa = nullptr;
             if (auto it = a.projects.find("new"); it != a.projects.end()) pa = &it->second;
@@ -377,7 +377,10 @@ namespace detail {
     Money total = p.obligations_before, back;
     for (const PlannedSaving& s : p.savings) {
         const Money saving = detail::scale(s.amount, weight, plan.rounding);
-        const Money owed = min(detail::scale(saving, p.share_units, p.repayment_rounding), max(Money(), s.cap - total));
+        // the share in the forecast's integer units (Rate's exact share_of is too
+        // slow for the Monte Carlo loop; both round the same product the same way)
+        const Money share = detail::scale(saving, p.share_units, p.repayment_rounding);
+        const Money owed = Rulebook::Repayment::within_cap(share, s.cap, total);
         total += owed;
         savings[plan.index(s.verified_in)] += saving;
         arisen[plan.index(s.verified_in)] += owed;

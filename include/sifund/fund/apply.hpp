@@ -21,9 +21,8 @@ struct ObligationTerms {
     Date due;
 };
 [[nodiscard]] inline ObligationTerms obligation_for(const GrantRecord& g, const cmd::SavingsVerified& x, const Date& on) {
-    const Money cap = g.terms.cap_factor.of(g.disbursed_by(on), Rounding::floor);
-    const Money room = max(Money(), cap - g.obligations_total());
-    return {min(g.terms.share_of_savings.of(x.amount, g.terms.rounding), room),
+    const Money cap = g.terms.cap(g.disbursed_by(on));
+    return {Rulebook::Repayment::within_cap(g.terms.share_of(x.amount), cap, g.obligations_total()),
             BudgetYear(x.budget_year + g.terms.due_lag_years).last_day()};
 }
 

@@ -516,7 +516,7 @@ inline Result repayment_exceeds_owed(const CheckContext& c) {
     const auto& r = *c.command.as<cmd::RepaymentReceived>();
     const GrantRecord* g = named_grant(c);
     if (!g) return {};
-    const Money owed = g->obligations_arisen_by(c.command.date) - g->repaid - g->written_off;
+    const Money owed = g->owed_on(c.command.date);
     if (r.amount <= owed) return {};
     return refuse("repayment.exceeds_owed",
                   "a repayment of " + r.amount.to_string() + " is more than " + g->id + " owes on " +
@@ -527,7 +527,7 @@ inline Result obligation_exceeds_outstanding(const CheckContext& c) {
     const auto& w = *c.command.as<cmd::ObligationWrittenOff>();
     const GrantRecord* g = named_grant(c);
     if (!g) return {};
-    const Money owed = g->obligations_arisen_by(c.command.date) - g->repaid - g->written_off;
+    const Money owed = g->owed_on(c.command.date);
     if (w.amount <= owed) return {};
     return refuse("obligation.exceeds_outstanding",
                   "writing off " + w.amount.to_string() + " is more than " + g->id + " owes, " + owed.to_string(),
@@ -557,7 +557,7 @@ inline std::optional<Money> allocation_due(const FundState& s, const Rulebook& r
                                            const Rate& rate) {
     const auto it = s.tax_revenue.find({year, basis});
     if (it == s.tax_revenue.end()) return std::nullopt;
-    return rate.of(it->second, rb.allocation.rounding, rb.allocation.round_to);
+    return rb.allocation.of(rate, it->second);
 }
 inline Result allocation_basis(const CheckContext& c) {
     const auto& a = *c.command.as<cmd::AllocationDecided>();

@@ -14,6 +14,7 @@
 #include "sifund/fund/checks.hpp"
 #include "sifund/fund/statement.hpp"
 #include "sifund/fund/true_up.hpp"
+#include "sifund/ledger/chain.hpp"
 #include "sifund/ledger/event.hpp"
 #include "sifund/ledger/event_reader.hpp"
 #include "sifund/ledger/recording_time.hpp"
@@ -65,39 +66,6 @@ struct Applied {
     [[nodiscard]] std::int64_t count() const { return last_seq >= first_seq ? last_seq - first_seq + 1 : 0; }
 };
 
-namespace detail {
-
-// The first fault of a stored history, in order: a changed event, one that
-// cannot be read, one out of its place in the chain, or one recorded before
-// the event ahead of it (the fold that answers "known at" relies on the order).
-// `last_recorded` is the recording time of the event before, null for the first.
-inline void verify_place(const StoredEvent& row, const ReadEvents& read, std::size_t i, std::int64_t expected_seq,
-                         const std::string& prev_hash, const Timestamp* last_recorded) {
-    if (!read.hash_matches[i])
-        throw IntegrityError("integrity.hash", row.seq,
-                             "event " + std::to_string(row.seq) + " was changed after it was recorded (its hash differs)");
-    if (!read.readable[i])
-        throw IntegrityError("integrity.unreadable", row.seq,
-                             "event " + std::to_string(row.seq) + " cannot be read: " + read.unreadable[i]);
-    const Event& e = read.events[i];
-    if (e.seq != expected_seq || row.seq != expected_seq)
-        throw IntegrityError("integrity.sequence", expected_seq,
-                             "the ledger jumps from seq " + std::to_string(expected_seq - 1) + " to " +
-                                 std::to_string(e.seq) + ": an event is missing or out of order");
-    if (e.prev_hash != prev_hash)
-        throw IntegrityError("integrity.chain", e.seq,
-                             "event " + std::to_string(e.seq) + " does not follow the event before it (prev_hash differs)");
-    if (row.type != e.command.type() || row.date != e.command.date.to_string() ||
-        row.recorded_at != e.recorded_at.to_string() || row.prev_hash != e.prev_hash)
-        throw IntegrityError("integrity.columns", e.seq,
-                             "the stored columns of event " + std::to_string(e.seq) + " disagree with the event");
-    if (last_recorded && e.recorded_at < *last_recorded)
-        throw IntegrityError("integrity.recorded_at", e.seq,
-                             recorded_out_of_order(e.seq, e.recorded_at, *last_recorded));
-}
-
-}  // namespace detail
-
 class Fund {
 public:
     // Reads and verifies every stored event; IntegrityError names the first broken seq.
@@ -106,13 +74,15 @@ public:
         ReadEvents read = read_events(
             rows.size(), [&](std::size_t i) -> std::string_view { return rows[i].json; },
             [&](std::size_t i) -> std::string_view { return rows[i].hash; });
-        const std::string* prev = &genesis_hash;
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            detail::verify_place(rows[i], read, i, state_.last_seq + 1, *prev,
-                                 i > 0 ? &read.events[i - 1].recorded_at : nullptr);
-            prev = &read.events[i].hash;
+        // The first fault of the history (ledger/chain.hpp), in order: a changed
+        // event, one that cannot be read, one out of its place, or one recorded
+        // before the event ahead of it (the fold that answers "known at" relies
+        // on the order).
+        const std::vector<ChainFault> faults = verify_chain(
+            read, [&](std::size_t i) { return ChainLink{rows[i].seq, rows[i].hash, 0, &rows[i]}; }, 1);
+        if (!faults.empty()) throw IntegrityError(faults.front().id, faults.front().breaks_at, faults.front().message);
+        for (std::size_t i = 0; i < rows.size(); ++i)
             sifund::apply(state_, read.events[i], std::span<const Event>(read.events).first(i));
-        }
         events_ = std::move(read.events);
     }
 

@@ -74,6 +74,15 @@ struct GrantRecord {
         return sum;
     }
     [[nodiscard]] Money outstanding() const { return obligations_total() - repaid - written_off; }
+    // What the grant owes on a date: the obligations arisen by then, less what
+    // was repaid or written off (what a repayment or a write-off may not pass).
+    [[nodiscard]] Money owed_on(const Date& d) const { return obligations_arisen_by(d) - repaid - written_off; }
+    // What is overdue on a date: the obligations that fell due before it, less
+    // what was repaid or written off, never below zero (the statement's
+    // "of which overdue" and the auditor's repayment.overdue).
+    [[nodiscard]] Money overdue_on(const Date& d) const {
+        return max(Money(), obligations_due_before(d) - repaid - written_off);
+    }
     [[nodiscard]] Money disbursed_by(const Date& d) const {
         Money sum;
         for (const auto& x : disbursements)

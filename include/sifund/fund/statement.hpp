@@ -67,7 +67,7 @@ struct Statement {
         line.written_off = g.written_off;
         line.outstanding = g.outstanding();
         // Repayments and write-offs settle the oldest-due obligations first.
-        line.overdue = max(Money(), g.obligations_due_before(as_of) - g.repaid - g.written_off);
+        line.overdue = g.overdue_on(as_of);
         st.committed_undisbursed += g.committed();
         st.obligations_outstanding += line.outstanding;
         st.obligations_overdue += line.overdue;

@@ -23,7 +23,7 @@ namespace sifund {
     if (!alloc.decision.rate || alloc.decision.basis != "budget") return std::nullopt;
     const RulebookRevision* rb = s.rulebook_on(on);
     if (!rb || !rb->rules.allocation.true_up) return std::nullopt;
-    const Money due = alloc.decision.rate->of(outcome.amount, rb->rules.allocation.rounding, rb->rules.allocation.round_to);
+    const Money due = rb->rules.allocation.of(*alloc.decision.rate, outcome.amount);
     const Money difference = due - alloc.total();
     if (difference.is_zero()) return std::nullopt;
     return cmd::AllocationTruedUp{outcome.budget_year, *alloc.decision.rate, outcome.amount, alloc.total(), difference};

@@ -28,6 +28,13 @@ struct Rulebook {
         bool true_up = false;             // true up to the outcome when it is known
         Rounding rounding = Rounding::half_even;
         Money round_to = Money::from_minor(1);
+
+        // What a rate of a year's tax revenue allocates, rounded to `round_to`
+        // by `rounding`: the one formula the fund's check, its true-up and the
+        // forecast all use (DESIGN §4.2).
+        [[nodiscard]] Money of(const Rate& rate, Money tax_revenue) const {
+            return rate.of(tax_revenue, rounding, round_to);
+        }
     };
     struct Eligibility {
         int min_applicants = 1;
@@ -55,6 +62,19 @@ struct Rulebook {
         Rate cap_factor = Rate::one();
         int due_lag_years = 1;
         Rounding rounding = Rounding::half_even;
+
+        // The formulas of repayment (DESIGN §4.2), the one place the fold, the
+        // checks and the forecast take them from. The cap on a grant's
+        // obligations: cap_factor × what was disbursed, rounded down so that it
+        // is never passed.
+        [[nodiscard]] Money cap(Money disbursed) const { return cap_factor.of(disbursed, Rounding::floor); }
+        // The share of a verified saving owed back, rounded by `rounding`.
+        [[nodiscard]] Money share_of(Money saving) const { return share_of_savings.of(saving, rounding); }
+        // What a saving's share adds to the obligations when `arisen` have
+        // arisen already: as much as the cap leaves room for, never below zero.
+        [[nodiscard]] static Money within_cap(Money share, Money cap, Money arisen) {
+            return min(share, max(Money(), cap - arisen));
+        }
     };
 
     std::map<std::string, std::vector<std::string>> roles;        // actor -> roles

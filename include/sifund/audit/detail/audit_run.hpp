@@ -12,58 +12,21 @@ namespace detail {
 
 // Reads each input into an event, reporting what does not verify. Events that
 // cannot be read are left out; the rest are returned in the order given.
-inline std::vector<Event> verify_chain(const std::vector<AuditInput>& inputs, std::vector<Finding>& findings) {
+inline std::vector<Event> read_verified(const std::vector<AuditInput>& inputs, std::vector<Finding>& findings) {
     ReadEvents read = read_events(
         inputs.size(), [&](std::size_t i) { return inputs[i].text; }, [&](std::size_t i) { return inputs[i].hash; });
-    std::vector<Event>& events = read.events;  // the readable ones are moved forward over the others
+    for (ChainFault& f : sifund::verify_chain(read, [&](std::size_t i) {
+             const AuditInput& in = inputs[i];
+             return ChainLink{in.claimed_seq, in.hash, in.line, in.row};
+         }))
+        findings.push_back(integrity(std::move(f.id), f.seq, std::move(f.message), std::move(f.expected),
+                                     std::move(f.actual)));
+    // The events that can be read go on to the replay, in the order given.
+    std::vector<Event>& events = read.events;
     std::size_t kept = 0;
-    std::string_view prev_hash = genesis_hash;
-    std::int64_t expected_seq = 1;
-    std::optional<Timestamp> last_recorded;
     for (std::size_t i = 0; i < inputs.size(); ++i) {
-        const AuditInput& in = inputs[i];
-        const std::string where = in.line ? " (line " + std::to_string(in.line) + ")" : "";
-        if (!read.hash_matches[i])
-            findings.push_back(integrity("integrity.hash", in.claimed_seq,
-                                         "event " + std::to_string(in.claimed_seq) + where +
-                                             " was changed after it was recorded: its hash does not match its content"));
-        if (!read.readable[i]) {
-            findings.push_back(integrity("integrity.unreadable", in.claimed_seq,
-                                         "event " + std::to_string(in.claimed_seq) + where +
-                                             " cannot be read: " + read.unreadable[i]));
-            prev_hash = in.hash;
-            expected_seq = in.claimed_seq + 1;
-            continue;
-        }
-        Event& e = read.events[i];
-        if (e.seq != expected_seq) {
-            const bool missing = e.seq > expected_seq;
-            findings.push_back(integrity(
-                "integrity.sequence", e.seq,
-                missing ? "events " + std::to_string(expected_seq) + ".." + std::to_string(e.seq - 1) +
-                              " are missing before event " + std::to_string(e.seq) + where
-                        : "event " + std::to_string(e.seq) + where + " comes after event " +
-                              std::to_string(expected_seq - 1) + ": events were reordered or repeated",
-                std::to_string(expected_seq), std::to_string(e.seq)));
-        }
-        if (e.prev_hash != prev_hash)
-            findings.push_back(integrity("integrity.chain", e.seq,
-                                         "event " + std::to_string(e.seq) + where +
-                                             " does not follow the event before it: its prev_hash differs",
-                                         std::string(prev_hash), e.prev_hash));
-        if (in.row && (in.row->seq != e.seq || in.row->type != e.command.type() ||
-                       in.row->date != e.command.date.to_string() || in.row->recorded_at != e.recorded_at.to_string() ||
-                       in.row->prev_hash != e.prev_hash))
-            findings.push_back(integrity("integrity.columns", e.seq,
-                                         "the stored columns of event " + std::to_string(e.seq) +
-                                             " (seq, type, date, recorded_at, prev_hash) disagree with the event"));
-        if (last_recorded && e.recorded_at < *last_recorded)
-            findings.push_back(integrity("integrity.recorded_at", e.seq,
-                                         recorded_out_of_order(e.seq, e.recorded_at, *last_recorded)));
-        last_recorded = e.recorded_at;
-        prev_hash = in.hash;
-        expected_seq = e.seq + 1;
-        if (kept != i) events[kept] = std::move(e);
+        if (!read.readable[i]) continue;
+        if (kept != i) events[kept] = std::move(events[i]);
         ++kept;
     }
     events.resize(kept);
@@ -92,7 +55,7 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
     report.as_of = options_.as_of;
     report.events = inputs.size();
     std::vector<Finding>& findings = report.findings;
-    const std::vector<Event> events = detail::verify_chain(inputs, findings);
+    const std::vector<Event> events = detail::read_verified(inputs, findings);
     const std::span<const Event> all(events);
 
     // Replay: every event re-checked against the state before it and the
@@ -290,7 +253,7 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
                     "the " + due.kind + " report of " + id + " for " + due.period.to_string() + " was due on " +
                         due.due.to_string() + " and has not come",
                     "report by " + due.due.to_string(), "none by " + on.to_string()));
-        const Money overdue = max(Money(), g.obligations_due_before(on) - g.repaid - g.written_off);
+        const Money overdue = g.overdue_on(on);
         if (overdue.is_positive())
             findings.push_back(detail::hindsight(
                 "repayment.overdue", Severity::warning, std::nullopt, id,
