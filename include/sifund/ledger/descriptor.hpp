@@ -78,9 +78,9 @@ struct Objects {
     template <class F, class C>
     std::vector<T> read(F& f, std::string_view n, Currency cur, const C&) const {
         if (!f.has(n)) return (void)f.raw(n), std::vector<T>{};
-        return f.objects(n, [cur](F& item) {
+        return f.objects(n, [cur](F& one) {
             T t;
-            read_fields(item, t, cur);
+            read_fields(one, t, cur);
             return t;
         });
     }
