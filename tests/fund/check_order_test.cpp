@@ -106,19 +106,52 @@ TEST_CASE("The checks cited from the rulebook are today's") {
     };
     std::set<std::string> is_rule;
     for (const Check& c : all_checks())
-        if (c.is_rule) is_rule.emplace(c.id);
+        if (c.is_rule()) is_rule.emplace(c.id);
     CHECK(is_rule == cited);
+}
+
+TEST_CASE("The checks after which an event cannot be folded are the preconditions") {
+    // The auditor does not apply an event refused by one of these (what it
+    // names does not exist, or exists already); every other refusal is
+    // reported and the event folded, so that later faults are found too.
+    const std::set<std::string> cannot_fold{"fund.not_established",      "fund.already_established",
+                                            "application.unknown",       "application.duplicate",
+                                            "grant.unknown",             "grant.duplicate",
+                                            "reversal.unknown",          "reversal.of_reversal",
+                                            "reversal.already_reversed", "reversal.not_reversible"};
+    std::set<std::string> preconditions;
+    for (const Check& c : all_checks())
+        if (c.stage == Stage::precondition) preconditions.emplace(c.id);
+    CHECK(preconditions == cannot_fold);
+}
+
+TEST_CASE("A refusal carries the id and the stage of the check that refused") {
+    // A tranche of a grant never decided, by an actor without the role to pay.
+    testing::Scenario s;
+    const Command c{Date::parse("2014-01-15"), "vof", cmd::GrantDisbursed{"G-none", Money::parse("100.00")}};
+    const FundState& state = s.fund.state();
+    const RulebookRevision* rb = state.rulebook_on(c.date);
+    REQUIRE(rb != nullptr);
+    const CheckContext ctx{state, s.fund.events(), c, &rb->rules, {}, {}};
+    const auto refusals = run_checks(ctx, true);
+    REQUIRE(refusals.size() == 2);
+    CHECK(refusals[0].rule_id == "grant.unknown");
+    CHECK(refusals[0].stage == Stage::precondition);
+    CHECK_FALSE(refusals[0].is_rule());
+    CHECK(refusals[1].rule_id == "roles.permission");
+    CHECK(refusals[1].stage == Stage::authority);
+    CHECK(refusals[1].is_rule());
 }
 
 TEST_CASE("Every command type named in a table of the fund is a real command type") {
     // The tables hold strings: a misspelt type would silently never match.
+    // (The checks name their types as C++ types, which cannot be misspelt.)
     const auto& types = command_types();
     const auto real = [&](std::string_view t) { return std::find(types.begin(), types.end(), t) != types.end(); };
-    for (const Check& c : all_checks())
-        for (std::string_view t : c.applies_to) {
-            INFO("check " << c.id << " applies to " << t);
-            CHECK(real(t));
-        }
+    for (const Check& c : all_checks()) {
+        INFO("check " << c.id);
+        CHECK_FALSE(c.types().empty());
+    }
     for (const auto& [role, allowed] : checks::default_permissions())
         for (const auto& t : allowed) {
             INFO("role " << role << " may give " << t);

@@ -103,15 +103,6 @@ struct AuditInput {
     std::size_t line = 0;              // the JSONL line, when read from a file
 };
 
-// Refusals after which an event cannot be folded at all: what it names does not exist.
-inline bool cannot_apply(const std::string& rule_id) {
-    static const std::set<std::string, std::less<>> ids{
-        "fund.not_established", "fund.already_established", "application.unknown", "application.duplicate",
-        "grant.unknown",        "grant.duplicate",          "reversal.unknown",    "reversal.of_reversal",
-        "reversal.already_reversed", "reversal.not_reversible"};
-    return ids.count(rule_id) > 0;
-}
-
 inline Finding integrity(std::string id, std::int64_t seq, std::string message, std::string expected = {},
                          std::string actual = {}) {
     Finding f;

@@ -42,7 +42,7 @@ public:
 private:
     static std::string describe(const Refusal& r, const std::string& citation, const Command& c) {
         const std::string source = !citation.empty() ? citation
-                                   : r.is_rule       ? "the rulebook cites no paragraph"
+                                   : r.is_rule()     ? "the rulebook cites no paragraph"
                                                      : "sifund invariant";
         return "refused by rule " + r.rule_id + " (" + source + "): " +
                std::string(c.type()) + " of " + c.date.to_string() + " by " + c.actor + ": " + r.message;

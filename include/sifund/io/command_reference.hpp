@@ -84,6 +84,7 @@ inline std::string roles_text(const CommandInfo& info) {
         out += "\n## " + std::string(T::type) + "\n\n" + std::string(T::info.summary) + "\n\n";
         out += std::string("Moves money: ") + (T::info.moves_money ? "yes" : "no") +
                ". Reversible: " + (T::info.reversible ? "yes" : "no") +
+               (T::info.decision ? ", as a decision: reversing it takes a role that may decide it" : "") +
                ". May be given by: " + ref::roles_text(T::info) + ".\n\n";
         out += "| field | takes | required | meaning |\n|---|---|---|---|\n";
         std::apply([&](const auto&... f) { ((out += ref::row(f)), ...); }, T::fields());

@@ -28,6 +28,7 @@ struct CommandInfo {
     bool moves_money = false;     // it posts to the books (cash, allocations, obligations)
     bool reversible = false;      // event.reversed may take it back
     bool appended_by_fund = false;  // only sifund itself gives it (actor "sifund"), never a person
+    bool decision = false;        // a body's decision (board, delegate, council): undoing it is deciding again
     std::array<std::string_view, 3> default_roles = {};  // who may give it when the rulebook says nothing
     std::string_view example;     // one command-file line, read back by the tests
 };

@@ -124,7 +124,7 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
         }
         for (const Refusal& r : refusals) {
             findings.push_back(detail::from_refusal(r, e, rules));
-            if (detail::cannot_apply(r.rule_id)) can_apply = false;
+            if (r.stage == Stage::precondition) can_apply = false;  // what it names does not exist: it cannot be folded
         }
         refused[i] = !refusals.empty();
 

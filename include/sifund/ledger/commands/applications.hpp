@@ -134,6 +134,7 @@ struct ApplicationRejected {
     static constexpr CommandInfo info{
         .summary = "The deciding body rejects an application, with its reasons.",
         .reversible = true,
+        .decision = true,
         .default_roles = {"board", "board-delegate"},
         .example = R"({"type":"application.rejected","date":"2013-11-20","actor":"ksau","application":"A-2013-01","body":"ksau","decision":"KSAU 2013-11-20 §140","reasons":["the savings are not shown"]})"};
     static constexpr auto fields() {

@@ -115,6 +115,7 @@ struct AllocationDecided {
         .summary = "Allocates money to the fund for a budget year: an amount, or a rate of the year's tax revenue.",
         .moves_money = true,
         .reversible = true,
+        .decision = true,
         .default_roles = {"council"},
         .example = R"({"type":"allocation.decided","date":"2013-06-15","actor":"kf","budget_year":2014,"rate":"0.005","basis":"budget","decision":"KF 2013-06-15 §88"})"};
     static constexpr auto fields() {

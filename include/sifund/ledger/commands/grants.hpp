@@ -31,6 +31,7 @@ struct GrantDecided {
     static constexpr CommandInfo info{
         .summary = "The deciding body grants money to an application; it is committed from the decision's date.",
         .reversible = true,
+        .decision = true,
         .default_roles = {"board", "board-delegate"},
         .example = R"({"type":"grant.decided","date":"2013-11-20","actor":"ksau","grant":"G-2013-01","application":"A-2013-01","amount":"3000000.00","tranches":[{"date":"2014-01-15","amount":"1500000.00"},{"date":"2015-01-15","amount":"1500000.00"}],"body":"ksau","decision":"KSAU 2013-11-20 §139"})"};
     static constexpr auto fields() {
@@ -96,6 +97,7 @@ struct GrantClosed {
     static constexpr CommandInfo info{
         .summary = "Closes a grant once nothing more is paid or owed.",
         .reversible = true,
+        .decision = true,
         .default_roles = {"board"},
         .example = R"({"type":"grant.closed","date":"2019-06-01","actor":"ksau","grant":"G-2013-01","decision":"KSAU 2019-06-01 §70"})"};
     static constexpr auto fields() {

@@ -77,6 +77,7 @@ struct ObligationWrittenOff {
         .summary = "Writes off (part of) what a grant's units owe, by decision.",
         .moves_money = true,
         .reversible = true,
+        .decision = true,
         .default_roles = {"board"},
         .example = R"({"type":"obligation.written_off","date":"2019-05-01","actor":"ksau","grant":"G-2013-01","amount":"200000.00","decision":"KSAU 2019-05-01 §61","reason":"the unit was reorganised"})"};
     static constexpr auto fields() {
