@@ -139,3 +139,23 @@ TEST_CASE("docs/findings.md catalogues every finding id the auditor can produce,
         CHECK(severity[warning] == "warning");
     CHECK(severity["audit.empty_history"] == "error");
 }
+
+TEST_CASE("The ids the hindsight checks name are catalogued, each named by one check") {
+    const std::string doc = read_file(std::string(SIFUND_SOURCE_DIR) + "/docs/findings.md");
+    const std::regex heading(R"(\n### `([a-z_.]+)` · (error|warning|note))");
+    std::set<std::string> catalogued;
+    for (auto it = std::sregex_iterator(doc.begin(), doc.end(), heading); it != std::sregex_iterator(); ++it)
+        catalogued.insert((*it)[1]);
+    std::vector<std::string> named;
+    for (const auto& w : hindsight::all(AuditOptions{Date::parse("2026-12-31")}))
+        for (std::string_view id : w->ids()) named.emplace_back(id);
+    CHECK(std::set<std::string>(named.begin(), named.end()).size() == named.size());
+    // What neither a check nor a hindsight check names: the chain's faults
+    // (ledger/chain.hpp) and an event that cannot be checked or folded.
+    std::set<std::string> expected(named.begin(), named.end());
+    for (const Check& c : all_checks()) expected.emplace(c.id);
+    for (const char* id : {"integrity.hash", "integrity.unreadable", "integrity.sequence", "integrity.chain",
+                           "integrity.columns", "integrity.recorded_at", "audit.not_applied"})
+        expected.emplace(id);
+    CHECK(expected == catalogued);
+}

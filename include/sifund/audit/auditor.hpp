@@ -8,7 +8,7 @@
 //   * checks what only hindsight shows: reports and repayments overdue,
 //     tranches paid while a report was overdue, true-ups missing or wrong,
 //     negative true-ups below the reserve floor, back-dated records, and the
-//     ways to mislead of audit/detail/hindsight_checks.hpp (records dated
+//     ways to mislead of audit/hindsight/ (records dated
 //     ahead or after the audit, look-alike ids, roles that decide and pay,
 //     split decisions, implausible rates, early final reports).
 // docs/findings.md is the catalogue of finding ids.
@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "sifund/audit/finding.hpp"
+#include "sifund/audit/options.hpp"
 #include "sifund/detail/line_reader.hpp"
 #include "sifund/detail/printable.hpp"  // AuditReport::to_text
 #include "sifund/fund/apply.hpp"
@@ -35,16 +36,6 @@
 #include "sifund/ledger/store.hpp"
 
 namespace sifund {
-
-struct AuditOptions {
-    Date as_of;                  // hindsight is judged on this date (the CLI passes today)
-    long backdating_days = 31;   // an event recorded more than this long after its date is reported
-    // An allocation rate above this many times the rulebook's target_rate is
-    // reported (allocation.rate_implausible), or above implausible_rate when
-    // the rulebook sets no target.
-    int implausible_rate_factor = 10;
-    Rate implausible_rate = Rate::from_units(Rate::scale / 10);  // 0.10: a tenth of tax revenue
-};
 
 // The fund's position over time, for the report's charts.
 struct AuditSeries {

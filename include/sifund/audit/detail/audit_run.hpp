@@ -4,7 +4,8 @@
 
 #include <algorithm>
 
-#include "sifund/audit/detail/hindsight_checks.hpp"
+#include "sifund/audit/detail/series.hpp"
+#include "sifund/audit/hindsight/registry.hpp"
 
 namespace sifund {
 
@@ -59,60 +60,27 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
     const std::span<const Event> all(events);
 
     // Replay: every event re-checked against the state before it and the
-    // rulebook in force on its date, then folded (unless what it names does not exist).
+    // rulebook in force on its date, then folded (unless what it names does
+    // not exist), with the hindsight checks watching (audit/hindsight/).
+    hindsight::Watchers watchers = hindsight::all(options_);
+    const auto each = [&](auto moment) {
+        for (auto& w : watchers) moment(*w);
+    };
     FundState s;
     std::vector<bool> skipped(events.size(), false);
     // Events a check refuses: folded into the replay (what comes after may
     // rest on them) but left out of the report's statement, which shows the
     // fund as its rules let it stand (the fund would have refused them).
     std::vector<bool> refused(events.size(), false);
-    struct PendingTrueUp {
-        int year;
-        Money amount;
-        std::int64_t after_seq;
-    };
-    std::optional<PendingTrueUp> pending;
-    std::map<int, AuditSeries::Year> years;
-    auto year_of = [&](const Date& d) -> AuditSeries::Year& {
-        auto& y = years[d.year()];
-        y.year = d.year();
-        return y;
-    };
-    // What is judged over the recordings, the ids and the decisions (hindsight_checks.hpp).
-    detail::ByRecording late, early;
-    detail::RecordedAfterAudit after_audit(options_.as_of);
-    detail::ConfusableIds ids;
-    detail::SplitDecisions splits;
+    detail::MoneyByYear by_year;
     for (std::size_t i = 0; i < events.size(); ++i) {
         const Event& e = events[i];
         const Command& c = e.command;
         const RulebookRevision* rb = s.rulebook_on(c.date);
-        const Rulebook* rules = rb ? &rb->rules : nullptr;
+        const hindsight::Seen before{e, s, rb ? &rb->rules : nullptr, all.first(i)};
+        each([&](hindsight::Hindsight& w) { w.before_checks(before, findings); });
 
-        // A true-up the fund owed must come right after the outcome it rests on.
-        if (pending) {
-            const auto* t = c.as<cmd::AllocationTruedUp>();
-            if (!t || t->budget_year != pending->year)
-                findings.push_back(detail::hindsight(
-                    "allocation.true_up_missing", Severity::error, pending->after_seq, {},
-                    "the outcome recorded in event " + std::to_string(pending->after_seq) + " calls for a true-up of " +
-                        pending->amount.to_string() + " for " + std::to_string(pending->year) + ", and none follows",
-                    pending->amount.to_string(), "none"));
-            else if (t->amount != pending->amount)
-                findings.push_back(detail::hindsight(
-                    "allocation.true_up_amount", Severity::error, e.seq, {},
-                    "the true-up for " + std::to_string(t->budget_year) + " is " + t->amount.to_string() +
-                        "; round(rate × outcome) less what was allocated gives " + pending->amount.to_string(),
-                    pending->amount.to_string(), t->amount.to_string()));
-            pending.reset();
-        } else if (const auto* t = c.as<cmd::AllocationTruedUp>()) {
-            findings.push_back(detail::hindsight("allocation.true_up_amount", Severity::error, e.seq, {},
-                                                 "a true-up for " + std::to_string(t->budget_year) +
-                                                     " that no recorded outcome calls for",
-                                                 "0.00", t->amount.to_string()));
-        }
-
-        const CheckContext ctx{s, all.first(i), c, rules, {}, {}};
+        const CheckContext ctx{s, all.first(i), c, before.rules, {}, {}};
         bool can_apply = true;
         std::vector<Refusal> refusals;
         try {
@@ -123,59 +91,17 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
             can_apply = false;
         }
         for (const Refusal& r : refusals) {
-            findings.push_back(detail::from_refusal(r, e, rules));
+            findings.push_back(detail::from_refusal(r, e, before.rules));
             if (r.stage == Stage::precondition) can_apply = false;  // what it names does not exist: it cannot be folded
         }
         refused[i] = !refusals.empty();
-
-        // Back-dating: lawful, but an auditor wants to see it; one finding a
-        // recording (an imported history is one recording, late by nature).
-        // Recorded before it takes effect: a recording time given in the past.
-        if (auto b = late.close_unless(e.recorded_at)) findings.push_back(detail::backdated(*b, options_.backdating_days));
-        if (auto b = early.close_unless(e.recorded_at)) findings.push_back(detail::recorded_before_effect(*b));
-        if (const long days = c.date.days_until(e.recorded_at.date()); days > options_.backdating_days)
-            late.add(e, days);
-        if (const long days = detail::days_recorded_early(e); days > 0) early.add(e, days);
-        after_audit.see(e);
-
-        // Ways to mislead that the fund's checks do not see.
-        ids.see_event(e, findings);
-        if (const auto* r = c.as<cmd::RulebookAdopted>()) detail::conflicting_roles(e, *r, findings);
-        if (const auto* a = c.as<cmd::AllocationDecided>())
-            if (auto f = detail::implausible_rate(e, *a, rules, options_.implausible_rate_factor,
-                                                  options_.implausible_rate))
-                findings.push_back(std::move(*f));
-        if (const auto* r = c.as<cmd::ReportSubmitted>())
-            if (auto f = detail::final_before_end(e, *r, s)) findings.push_back(std::move(*f));
-        if (const auto* d = c.as<cmd::GrantDecided>()) splits.see(e, *d, s, rules);
-
-        // A tranche paid while a report was overdue, where the rulebook did not block it.
-        if (const auto* p = c.as<cmd::GrantDisbursed>(); p && rules && !rules->reporting.block_disbursement_when_overdue) {
-            const GrantRecord* g = s.grant(p->grant);
-            const ApplicationRecord* app = g ? s.application_of(*g) : nullptr;
-            if (g && app) {
-                const auto overdue = reports_overdue(*g, app->application, rules->reporting, c.date);
-                if (!overdue.empty())
-                    findings.push_back(detail::hindsight(
-                        "reporting.paid_while_overdue", Severity::warning, e.seq, p->grant,
-                        "a tranche of " + p->amount.to_string() + " was paid on " + c.date.to_string() + " while the " +
-                            overdue.front().kind + " report due " + overdue.front().due.to_string() + " had not come"));
-            }
-        }
+        each([&](hindsight::Hindsight& w) { w.before_fold(before, findings); });
 
         if (!can_apply) {
             skipped[i] = true;
             continue;
         }
-        const Money repaid_before = s.repaid, written_off_before = s.written_off;
-        Money obligations_delta;
-        if (const auto* r = c.as<cmd::EventReversed>()) {
-            if (const Event* target = find_event(all.first(i), r->seq))
-                if (const auto* v = target->command.as<cmd::SavingsVerified>())
-                    if (const GrantRecord* g = s.grant(v->grant))
-                        for (const auto& o : g->obligations)
-                            if (o.seq == target->seq) obligations_delta -= o.amount;
-        }
+        by_year.before_fold(s, e, all.first(i));
         try {
             apply(s, e, all.first(i));
         } catch (const std::exception& err) {
@@ -184,41 +110,13 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
                                                  "event " + std::to_string(e.seq) + " could not be folded: " + err.what()));
             continue;
         }
-        if (const auto* v = c.as<cmd::SavingsVerified>())
-            if (const GrantRecord* g = s.grant(v->grant); g && !g->obligations.empty())
-                obligations_delta += g->obligations.back().amount;
-        auto& y = year_of(c.date);
-        y.obligations_arisen += obligations_delta;
-        y.repaid += s.repaid - repaid_before;
-        y.written_off += s.written_off - written_off_before;
-
-        // What the fund owes after an outcome, and where a negative true-up leaves free capital.
-        if (const auto* t = c.as<cmd::TaxRevenueRecorded>())
-            if (const auto up = true_up_owed(s, *t, c.date)) pending = PendingTrueUp{t->budget_year, up->amount, e.seq};
-        if (const auto* t = c.as<cmd::AllocationTruedUp>(); t && t->amount.is_negative() && rules) {
-            const Money free = s.free_capital_on(c.date);
-            if (free < rules->reserve_floor)
-                findings.push_back(detail::hindsight(
-                    "commitments.reserve_floor_after_true_up", Severity::warning, e.seq, {},
-                    "the negative true-up of " + t->amount.to_string() + " for " + std::to_string(t->budget_year) +
-                        " leaves free capital at " + free.to_string() + ", below the reserve floor of " +
-                        rules->reserve_floor.to_string(),
-                    ">= " + rules->reserve_floor.to_string(), free.to_string()));
-        }
+        by_year.after_fold(s, e);
+        const RulebookRevision* rb_after = s.rulebook_on(c.date);
+        const hindsight::Seen after{e, s, rb_after ? &rb_after->rules : nullptr, all.first(i)};
+        each([&](hindsight::Hindsight& w) { w.after_fold(after, findings); });
     }
-    if (auto b = late.close()) findings.push_back(detail::backdated(*b, options_.backdating_days));
-    if (auto b = early.close()) findings.push_back(detail::recorded_before_effect(*b));
-    if (pending)
-        findings.push_back(detail::hindsight("allocation.true_up_missing", Severity::error, pending->after_seq, {},
-                                             "the outcome recorded in event " + std::to_string(pending->after_seq) +
-                                                 " calls for a true-up of " + pending->amount.to_string() +
-                                                 ", and none follows",
-                                             pending->amount.to_string(), "none"));
-
-    // What the whole history shows.
-    if (auto f = detail::empty_history(inputs.size(), s.fund.has_value())) findings.push_back(std::move(*f));
-    if (auto f = after_audit.finding()) findings.push_back(std::move(*f));
-    splits.judge(s, findings);
+    const hindsight::Whole whole{s, inputs.size()};
+    each([&](hindsight::Hindsight& w) { w.at_end(whole, findings); });
 
     // The statement on the audit date, folded over the events that could be applied.
     // When everything had taken effect by then, that is the replayed state.
@@ -239,43 +137,11 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
     }
     view.horizon = on;
     report.statement = make_statement(view, on);
-
-    // Hindsight on the audit date: reports and repayments overdue.
-    // Judged on the state as of the audit date: what came later does not count.
-    const RulebookRevision* rb_now = view.rulebook_on(on);
-    for (const auto& [id, g] : view.grants) {
-        if (g.reversed || g.decided_on > on) continue;
-        const ApplicationRecord* app = view.application_of(g);
-        if (app && rb_now && g.status != GrantStatus::closed)
-            for (const DueReport& due : reports_overdue(g, app->application, rb_now->rules.reporting, on))
-                findings.push_back(detail::hindsight(
-                    "reporting.overdue", Severity::warning, std::nullopt, id,
-                    "the " + due.kind + " report of " + id + " for " + due.period.to_string() + " was due on " +
-                        due.due.to_string() + " and has not come",
-                    "report by " + due.due.to_string(), "none by " + on.to_string()));
-        const Money overdue = g.overdue_on(on);
-        if (overdue.is_positive())
-            findings.push_back(detail::hindsight(
-                "repayment.overdue", Severity::warning, std::nullopt, id,
-                id + " owes " + overdue.to_string() + " that fell due before " + on.to_string() +
-                    " and was neither repaid nor written off",
-                "0.00", overdue.to_string()));
-    }
-
+    each([&](hindsight::Hindsight& w) { w.on_audit_date(view, on, findings); });
 
     // The series for the charts: quarter ends, and money by year.
-    if (!events.empty()) {
-        Date first = events.front().command.date;
-        for (const Event& e : events) first = std::min(first, e.command.date);
-        for (Date q = Date(first.year(), 3, 31); !(on < q.first_of_month().add_months(-2)); q = q.add_months(3).end_of_month()) {
-            const Date at = on < q ? on : q;
-            const auto t = s.timeline.as_of(at);
-            report.series.quarters.push_back({at, t.cash, t.committed, t.cash - t.committed});
-            if (on < q) break;
-        }
-        for (const auto& [year, y] : years)
-            if (year <= on.year()) report.series.years.push_back(y);
-    }
+    report.series.quarters = detail::quarter_ends(all, s, on);
+    if (!events.empty()) report.series.years = by_year.until(on.year());
 
     std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
         return static_cast<int>(a.severity) < static_cast<int>(b.severity);
