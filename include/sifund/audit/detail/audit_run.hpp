@@ -87,7 +87,8 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
             refusals = run_checks(ctx, true);
         } catch (const std::exception& err) {  // an amount past what Money holds, in a forged history
             findings.push_back(detail::hindsight("audit.not_applied", Severity::error, e.seq, subject_of(c),
-                                                 "event " + std::to_string(e.seq) + " could not be checked: " + err.what()));
+                                                 "event " + std::to_string(e.seq) + " could not be checked: " +
+                                                     err.what()));
             can_apply = false;
         }
         for (const Refusal& r : refusals) {
@@ -107,7 +108,8 @@ inline AuditReport Auditor::run(const std::vector<detail::AuditInput>& inputs) c
         } catch (const std::exception& err) {
             skipped[i] = true;
             findings.push_back(detail::hindsight("audit.not_applied", Severity::error, e.seq, subject_of(c),
-                                                 "event " + std::to_string(e.seq) + " could not be folded: " + err.what()));
+                                                 "event " + std::to_string(e.seq) + " could not be folded: " +
+                                                     err.what()));
             continue;
         }
         by_year.after_fold(s, e);

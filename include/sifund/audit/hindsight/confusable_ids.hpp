@@ -5,6 +5,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "sifund/audit/hindsight/hindsight.hpp"
 #include "sifund/detail/code_points.hpp"

@@ -124,7 +124,8 @@ inline Result reversal_decision_body(const CheckContext& c) {
     const auto roles = c.rules->roles_of(c.command.actor);
     bool may = may_give(*c.rules, roles, type);
     std::string needed = "a role that may give " + std::string(type);
-    if (!c.rules->delegation.empty() && (t->command.as<cmd::GrantDecided>() || t->command.as<cmd::ApplicationRejected>())) {
+    const bool decided_by_amount = t->command.as<cmd::GrantDecided>() || t->command.as<cmd::ApplicationRejected>();
+    if (!c.rules->delegation.empty() && decided_by_amount) {
         Money amount;
         if (const auto* d = t->command.as<cmd::GrantDecided>())
             amount = d->amount;
