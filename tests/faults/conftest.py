@@ -11,6 +11,7 @@ import json
 import os
 import re
 import subprocess
+import time
 import uuid
 from decimal import Decimal
 from pathlib import Path
@@ -112,6 +113,28 @@ def audit(db):
     broken = [f for f in report["findings"] if f["id"].startswith("integrity.")]
     assert not broken, broken
     return report
+
+
+def settled(db, timeout=60):
+    """Waits until no other session of the server works on this database.
+
+    A client killed after it sent COMMIT leaves the server to finish the
+    transaction on its own: the apply may still land a moment after the
+    process is gone. What "whole or absent" means is decided once the server
+    is done with it. A SQLite file has no server: nothing to wait for."""
+    if not str(db).startswith("postgres"):
+        return
+    deadline = time.monotonic() + timeout
+    while True:
+        p = subprocess.run(["psql", "-X", "-A", "-t", "-d", db, "-c",
+                            "SELECT count(*) FROM pg_stat_activity "
+                            "WHERE datname = current_database() AND pid <> pg_backend_pid()"],
+                           capture_output=True, text=True)
+        assert p.returncode == 0, p.stderr
+        if int(p.stdout.strip()) == 0:
+            return
+        assert time.monotonic() < deadline, f"the server still works on {db} after {timeout} s"
+        time.sleep(0.05)
 
 
 def snapshot(db):

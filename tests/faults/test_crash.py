@@ -8,7 +8,7 @@ import subprocess
 import time
 from decimal import Decimal
 
-from conftest import audit, check, contributions, exported, sifund, total, write_jsonl
+from conftest import audit, check, contributions, exported, settled, sifund, total, write_jsonl
 
 ROUNDS = 24
 BATCH = 4000
@@ -44,6 +44,7 @@ def test_sigkill_during_apply_leaves_each_apply_whole_or_absent(fund_db, tmp_pat
             if proc.returncode == 0:
                 full = time.monotonic() - started
 
+        settled(db)  # a commit sent before the kill may still be landing on the server
         report = audit(db)  # opens the store and verifies chain and sequence
         after = report["events"]
         assert after in (events, events + BATCH), f"round {round_}: {events} events before, {after} after a kill"
