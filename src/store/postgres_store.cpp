@@ -11,55 +11,21 @@
 #include <utility>
 
 #include "sifund/error.hpp"
-#include "readback.hpp"
+#include "postgres_text.hpp"
+#include "store_core.hpp"
 
 namespace sifund {
 namespace {
 
-constexpr std::string_view format_name = "sifund-store";
+using postgres_text::one_line;
+using postgres_text::redact;
+
+using namespace std::string_literals;
 
 // Held (per database) while a store is created or migrated, so that two
 // processes opening one new database at once do not both create it.
-constexpr const char* lock_sql = "SELECT pg_advisory_xact_lock(1936287349)";  // "sifu"
-
-// Each migration brings the schema from the version before it to `version`,
-// inside the transaction that holds the lock above. Version 1 starts from a
-// database without a sifund schema. A later format adds an entry here that
-// also sets meta.format_version; stores of older versions are brought up to
-// date when they are next opened for writing.
-struct Migration {
-    int version;
-    const char* sql;
-};
-constexpr Migration migrations[] = {
-    {1,
-     "CREATE SCHEMA sifund;\n"
-     "CREATE TABLE sifund.meta (key text PRIMARY KEY, value text NOT NULL);\n"
-     "CREATE TABLE sifund.events (\n"
-     "  seq bigint PRIMARY KEY CHECK (seq > 0),\n"
-     "  type text NOT NULL,\n"
-     "  date text NOT NULL,\n"
-     "  recorded_at text NOT NULL,\n"
-     "  prev_hash text NOT NULL,\n"
-     "  hash text NOT NULL,\n"
-     "  json text NOT NULL\n"
-     ");\n"
-     "CREATE INDEX events_date ON sifund.events (date);\n"
-     // The log is append-only in the database too: a change or deletion by
-     // anyone short of dropping the trigger is refused (and the hash chain
-     // shows what a superuser does anyway).
-     "CREATE FUNCTION sifund.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$\n"
-     "BEGIN\n"
-     "  RAISE EXCEPTION 'sifund events are append-only: % refused', TG_OP USING ERRCODE = 'insufficient_privilege';\n"
-     "END $$;\n"
-     "CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON sifund.events\n"
-     "  FOR EACH ROW EXECUTE FUNCTION sifund.refuse_change();\n"
-     "CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON sifund.events\n"
-     "  FOR EACH STATEMENT EXECUTE FUNCTION sifund.refuse_change();\n"
-     "INSERT INTO sifund.meta (key, value) VALUES ('format', 'sifund-store'), ('format_version', '1');\n"},
-};
-static_assert(std::size(migrations) == PostgresStore::format_version);
-static_assert(migrations[std::size(migrations) - 1].version == PostgresStore::format_version);
+const std::string lock_sql = "SELECT pg_advisory_xact_lock("s + std::to_string(store_core::application_id) + ")";
+static_assert(PostgresStore::format_version == store_core::format_version);
 
 struct ConnCloser {
     void operator()(PGconn* conn) const noexcept { PQfinish(conn); }
@@ -77,90 +43,6 @@ struct OptionsFreer {
 
 void ignore_notice(void*, const char*) {}
 
-// libpq's messages end in a newline and may span lines; one line reads better in ours.
-std::string one_line(std::string text) {
-    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
-    std::replace(text.begin(), text.end(), '\n', ' ');
-    return text;
-}
-
-// The URL without its password, for messages.
-std::string redact(const std::string& url) {
-    const auto scheme = url.find("://");
-    if (scheme == std::string::npos) return url;
-    const auto start = scheme + 3;
-    const auto at = url.find('@', start);
-    const auto slash = url.find_first_of("/?", start);
-    std::string out = url;
-    if (at != std::string::npos && (slash == std::string::npos || at < slash)) {
-        const auto colon = url.find(':', start);
-        if (colon != std::string::npos && colon < at) out = url.substr(0, colon) + url.substr(at);
-    }
-    if (const auto pw = out.find("password="); pw != std::string::npos) {
-        const auto end = out.find('&', pw);
-        out = out.substr(0, pw) + "password=***" + (end == std::string::npos ? "" : out.substr(end));
-    }
-    return out;
-}
-
-// COPY's text format: backslash, tab, newline and carriage return escaped.
-void append_copy_text(std::string& out, const std::string& text) {
-    for (const char c : text) {
-        switch (c) {
-        case '\\': out += "\\\\"; break;
-        case '\t': out += "\\t"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        default: out.push_back(c);
-        }
-    }
-}
-
-int hex_value(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-// One field of a COPY text row, unescaped.
-std::string copy_field(std::string_view raw) {
-    std::string out;
-    out.reserve(raw.size());
-    for (std::size_t i = 0; i < raw.size(); ++i) {
-        const char c = raw[i];
-        if (c != '\\' || i + 1 == raw.size()) {
-            out.push_back(c);
-            continue;
-        }
-        const char e = raw[++i];
-        switch (e) {
-        case 'b': out.push_back('\b'); break;
-        case 'f': out.push_back('\f'); break;
-        case 'n': out.push_back('\n'); break;
-        case 'r': out.push_back('\r'); break;
-        case 't': out.push_back('\t'); break;
-        case 'v': out.push_back('\v'); break;
-        case 'x': {
-            int value = 0, digits = 0;
-            while (digits < 2 && i + 1 < raw.size() && hex_value(raw[i + 1]) >= 0) value = value * 16 + hex_value(raw[++i]), ++digits;
-            out.push_back(static_cast<char>(value));
-            break;
-        }
-        default:
-            if (e >= '0' && e <= '7') {
-                int value = e - '0', digits = 1;
-                while (digits < 3 && i + 1 < raw.size() && raw[i + 1] >= '0' && raw[i + 1] <= '7')
-                    value = value * 8 + (raw[++i] - '0'), ++digits;
-                out.push_back(static_cast<char>(value));
-            } else {
-                out.push_back(e);  // "\\" and any other escaped character stand for themselves
-            }
-        }
-    }
-    return out;
-}
-
 }  // namespace
 
 struct PostgresStore::Impl {
@@ -172,7 +54,7 @@ struct PostgresStore::Impl {
     Impl(std::string url_, Open mode_);
 
     [[noreturn]] void fail(PGresult* result, std::string_view doing) const;
-    [[noreturn]] void format_error(const std::string& why) const { throw StoreError("store.format", shown + " " + why); }
+    [[noreturn]] void format_error(const std::string& why) const { store_core::format_error(shown, why); }
 
     Conn connect(const std::optional<std::string>& dbname, std::string& error) const;
     void open_connection();
@@ -258,8 +140,7 @@ void PostgresStore::Impl::open_connection() {
     }
     if (!conn) {
         if (error.find("does not exist") != std::string::npos && error.find("database \"") != std::string::npos)
-            throw StoreError("store.missing", "no fund store at " + shown + ": " + error +
-                                                  "; create one with `sifund init " + detail::quoted(shown) + "`");
+            store_core::missing(shown, error, detail::quoted(shown));
         throw StoreError("store.connect", "cannot connect to " + shown + ": " + error);
     }
     // Durable commits whatever the server's default; no notices on stderr;
@@ -312,8 +193,7 @@ std::optional<std::string> PostgresStore::Impl::query_value(const char* sql, std
 std::optional<int> PostgresStore::Impl::stored_version(bool schema_must_exist) const {
     if (!query_value("SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = 'sifund'", "reading the schema")) {
         if (schema_must_exist)
-            throw StoreError("store.missing", "no fund store at " + shown + ": the database has no sifund schema; create one with `sifund init " +
-                                                  detail::quoted(shown) + "`");
+            store_core::missing(shown, "the database has no sifund schema", detail::quoted(shown));
         return std::nullopt;
     }
     if (!query_value("SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = 'sifund' AND tablename = 'meta'",
@@ -327,22 +207,7 @@ std::optional<int> PostgresStore::Impl::stored_version(bool schema_must_exist) c
         const std::string key = PQgetvalue(r.get(), row, 0);
         (key == "format" ? format : version) = std::string(PQgetvalue(r.get(), row, 1));
     }
-    if (!format) format_error("is not a sifund store (its meta table names no format)");
-    if (*format != format_name)
-        format_error("is not a sifund store: its format is " + detail::quoted(*format) + ", not \"" +
-                     std::string(format_name) + "\"");
-    if (!version) format_error("is a sifund store without a format_version; it may be damaged");
-    int v = 0;
-    try {
-        std::size_t used = 0;
-        v = std::stoi(*version, &used);
-        if (used != version->size() || v < 1) throw std::invalid_argument("not a version");
-    } catch (const std::exception&) {
-        format_error("has format_version " + detail::quoted(*version) + ", which is not a version; it may be damaged");
-    }
-    if (v > PostgresStore::format_version)
-        format_error("is a sifund store of format_version " + detail::quoted(*version) + "; this build of sifund reads format_version " +
-                     std::to_string(PostgresStore::format_version) + " (a newer sifund may read it)");
+    const int v = store_core::check_meta(shown, format, version);
     if (!query_value("SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = 'sifund' AND tablename = 'events'",
                      "reading the schema"))
         format_error("is a sifund store without an events table; it is damaged");
@@ -350,9 +215,9 @@ std::optional<int> PostgresStore::Impl::stored_version(bool schema_must_exist) c
 }
 
 void PostgresStore::Impl::migrate(int from) {
-    for (const Migration& m : migrations) {
+    for (const store_core::Migration& m : store_core::migrations) {
         if (m.version <= from) continue;
-        exec(m.sql, PGRES_COMMAND_OK, "bringing the store to format_version " + std::to_string(m.version));
+        exec(m.postgres, PGRES_COMMAND_OK, "bringing the store to format_version " + std::to_string(m.version));
     }
 }
 
@@ -367,16 +232,13 @@ void PostgresStore::Impl::create_or_migrate() {
     if (mode != Open::create_new) {
         const auto version = stored_version(mode == Open::existing || mode == Open::read_only);
         if (version == PostgresStore::format_version) return;
-        if (mode == Open::read_only)
-            format_error("is a sifund store of format_version " + std::to_string(*version) +
-                         "; open it for writing once (`sifund apply`) to bring it to format_version " +
-                         std::to_string(PostgresStore::format_version));
+        if (mode == Open::read_only) store_core::needs_migration(shown, *version);
     }
     // Create or migrate under the lock, looking again: another process may
     // have done it meanwhile.
     exec("BEGIN", PGRES_COMMAND_OK, "starting to initialise the store");
     try {
-        exec(lock_sql, PGRES_TUPLES_OK, "waiting for others initialising the store");
+        exec(lock_sql.c_str(), PGRES_TUPLES_OK, "waiting for others initialising the store");
         const auto version = stored_version(mode == Open::existing);
         if (version && mode == Open::create_new)
             throw StoreError("store.exists", shown + " already holds a sifund store; a new one is only created in a database without one");
@@ -409,7 +271,7 @@ std::vector<StoredEvent> PostgresStore::Impl::copy_out(std::int64_t after_seq) {
     ensure_connected();
     // COPY streams the rows: no second copy of the whole log in a result set.
     const std::string sql =
-        "COPY (SELECT seq, type, date, recorded_at, prev_hash, hash, json FROM sifund.events WHERE seq > " +
+        "COPY (SELECT "s + std::string(store_core::columns) + " FROM sifund.events WHERE seq > " +
         std::to_string(after_seq) + " ORDER BY seq) TO STDOUT";
     exec(sql.c_str(), PGRES_COPY_OUT, "loading events");
     std::vector<StoredEvent> events;
@@ -419,24 +281,8 @@ std::vector<StoredEvent> PostgresStore::Impl::copy_out(std::int64_t after_seq) {
         const int size = PQgetCopyData(conn.get(), &buffer, 0);
         if (size < 0) break;  // -1: done, -2: error (reported by the result below)
         const std::string_view row(buffer, static_cast<std::size_t>(size));
-        std::string_view fields[7];
-        std::size_t start = 0, n = 0;
-        for (std::size_t i = 0; i <= row.size() && n < 7; ++i) {
-            if (i == row.size() || row[i] == '\t' || row[i] == '\n') {
-                fields[n++] = row.substr(start, i - start);
-                start = i + 1;
-            }
-        }
-        if (n == 7 && bad_row.empty()) {
-            StoredEvent& e = events.emplace_back();
-            e.seq = std::stoll(std::string(fields[0]));
-            e.type = copy_field(fields[1]);
-            e.date = copy_field(fields[2]);
-            e.recorded_at = copy_field(fields[3]);
-            e.prev_hash = copy_field(fields[4]);
-            e.hash = copy_field(fields[5]);
-            e.json = copy_field(fields[6]);
-        } else if (bad_row.empty()) {
+        if (bad_row.empty() && !postgres_text::read_copy_row(row, events.emplace_back())) {
+            events.pop_back();
             bad_row = std::string(row.substr(0, 80));
         }
         PQfreemem(buffer);
@@ -457,7 +303,7 @@ PostgresStore::PostgresStore(PostgresStore&& other) noexcept = default;
 PostgresStore& PostgresStore::operator=(PostgresStore&& other) noexcept = default;
 
 PostgresStore::Impl& PostgresStore::impl() const {
-    if (!impl_) throw StoreError("store.closed", "this PostgresStore was moved from and holds no store");
+    if (!impl_) store_core::moved_from("PostgresStore");
     return *impl_;
 }
 
@@ -477,13 +323,9 @@ std::int64_t PostgresStore::count() {
 void PostgresStore::append(std::span<const StoredEvent> batch) {
     Impl& d = impl();
     if (d.mode == Open::read_only)
-        throw StoreError("store.read_only", d.shown + " was opened read-only; nothing was appended");
+        store_core::opened_read_only(d.shown);
     if (batch.empty()) return;
-    for (std::size_t i = 1; i < batch.size(); ++i)
-        if (batch[i].seq != batch[i - 1].seq + 1)
-            throw ConcurrencyError("store.conflict", d.shown + ": the batch is not consecutive: seq " +
-                                                         std::to_string(batch[i].seq) + " follows seq " +
-                                                         std::to_string(batch[i - 1].seq) + "; nothing was appended");
+    store_core::check_consecutive(d.shown, batch);
     d.ensure_connected();
     d.exec("BEGIN", PGRES_COMMAND_OK, "starting the append");
     try {
@@ -491,14 +333,9 @@ void PostgresStore::append(std::span<const StoredEvent> batch) {
         // same head and commits first makes our INSERT of that seq fail on
         // the primary key (it waits for the other to commit or roll back).
         const auto head = d.query_value("SELECT coalesce(max(seq), 0) FROM sifund.events", "reading the head");
-        const std::int64_t last = head ? std::stoll(*head) : 0;
-        if (batch.front().seq != last + 1)
-            throw ConcurrencyError("store.conflict",
-                                   d.shown + ": the batch starts at seq " + std::to_string(batch.front().seq) +
-                                       " but the store holds " + std::to_string(last) +
-                                       " events (another writer may have appended first; reload and retry); nothing was appended");
-        d.exec("COPY sifund.events (seq, type, date, recorded_at, prev_hash, hash, json) FROM STDIN", PGRES_COPY_IN,
-               "appending");
+        store_core::check_continues(d.shown, batch, head ? std::stoll(*head) : 0);
+        const std::string copy_in = "COPY sifund.events ("s + std::string(store_core::columns) + ") FROM STDIN";
+        d.exec(copy_in.c_str(), PGRES_COPY_IN, "appending");
         std::string chunk;
         const auto flush = [&] {
             if (PQputCopyData(d.conn.get(), chunk.data(), static_cast<int>(chunk.size())) != 1) {
@@ -507,12 +344,7 @@ void PostgresStore::append(std::span<const StoredEvent> batch) {
             chunk.clear();
         };
         for (const StoredEvent& e : batch) {
-            chunk += std::to_string(e.seq);
-            for (const std::string* text : {&e.type, &e.date, &e.recorded_at, &e.prev_hash, &e.hash, &e.json}) {
-                chunk.push_back('\t');
-                append_copy_text(chunk, *text);
-            }
-            chunk.push_back('\n');
+            postgres_text::append_copy_row(chunk, e);
             if (chunk.size() >= (1U << 20)) flush();
         }
         if (!chunk.empty()) flush();
@@ -527,15 +359,13 @@ void PostgresStore::append(std::span<const StoredEvent> batch) {
                                 "; nothing was appended");
         {
             const std::string from = std::to_string(batch.front().seq), to = std::to_string(batch.back().seq);
-            const std::string sql = "SELECT (SELECT count(*) FROM sifund.events WHERE seq BETWEEN " + from + " AND " +
-                                    to + "), (SELECT coalesce(max(seq), 0) FROM sifund.events), "
-                                    "(SELECT hash FROM sifund.events WHERE seq = " + to + ")";
+            const std::string sql = store_core::read_back_sql("sifund.events", from, to);
             Result back = d.exec(sql.c_str(), PGRES_TUPLES_OK, "reading back the append; nothing was appended");
-            detail::ReadBack got;
+            store_core::ReadBack got;
             got.rows_of_batch = std::stoll(PQgetvalue(back.get(), 0, 0));
             got.last_seq = std::stoll(PQgetvalue(back.get(), 0, 1));
             if (!PQgetisnull(back.get(), 0, 2)) got.last_hash = std::string(PQgetvalue(back.get(), 0, 2));
-            detail::check_read_back(d.shown, batch, got);
+            store_core::check_read_back(d.shown, batch, got);
         }
         Result committed(PQexec(d.conn.get(), "COMMIT"));
         if (PQresultStatus(committed.get()) != PGRES_COMMAND_OK) {

@@ -152,6 +152,24 @@ TEST_CASE("SqliteStore: a file that is not a sifund store of format_version 1 is
         raw.exec("UPDATE meta SET value = '2' WHERE key = 'format_version'");
         fragment = "format_version \"2\"";
     }
+    SECTION("a sifund store whose format_version is no version") {
+        make_store(dir, 3);
+        RawDb raw(path);
+        raw.exec("UPDATE meta SET value = 'one' WHERE key = 'format_version'");
+        fragment = "not a version";
+    }
+    SECTION("a sifund store of format_version 0") {
+        make_store(dir, 3);
+        RawDb raw(path);
+        raw.exec("UPDATE meta SET value = '0' WHERE key = 'format_version'");
+        fragment = "not a version";
+    }
+    SECTION("a sifund store without a format_version") {
+        make_store(dir, 3);
+        RawDb raw(path);
+        raw.exec("DELETE FROM meta WHERE key = 'format_version'");
+        fragment = "without a format_version";
+    }
     SECTION("a sifund store with another application id") {
         make_store(dir, 1);
         RawDb raw(path);

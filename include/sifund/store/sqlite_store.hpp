@@ -7,9 +7,14 @@
 //   meta(key TEXT PRIMARY KEY, value TEXT)   format = "sifund-store", format_version = "1"
 //   events(seq INTEGER PRIMARY KEY, type, date, recorded_at, prev_hash, hash, json)
 //   an index on events(date), and PRAGMA application_id = SqliteStore::application_id.
+// The format and its migrations are the PostgreSQL store's too
+// (src/store/store_core.hpp): opening a store of an older format_version for
+// writing brings it to this build's in one transaction; read_only refuses it
+// with what to do, and a newer one is refused ("store.format").
 //
 // Promises:
-// * Nothing is written to the file unless append() is called and succeeds:
+// * Nothing is written to the file unless append() is called and succeeds
+//   (or an older format is brought up to date on opening for writing):
 //   opening, loading, counting, a refused or failed append leave it
 //   byte-for-byte as it was.
 // * A closed store is one file: the last connection to close checkpoints the
