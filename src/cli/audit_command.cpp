@@ -15,8 +15,7 @@
 
 namespace sifund::cli {
 
-int run_audit(const std::vector<std::string>& args, std::ostream& out) {
-    const Options opts(args, 1, {"as-of", "format", "out", "backdating-days"}, {"overwrite"});
+int run_audit(const Options& opts, std::ostream& out) {
     const std::string format = opts.choice("format", {"text", "json", "html"});
     const bool overwrite = opts.given("overwrite");
     if (overwrite && !opts.flag("out")) throw UsageError("--overwrite is only for --out FILE");

@@ -13,15 +13,13 @@
 
 namespace sifund::cli {
 
-int run_init(const std::vector<std::string>& args, std::ostream& out) {
-    const Options opts(args, 1, {});
+int run_init(const Options& opts, std::ostream& out) {
     auto store = open_store(opts.arg(0), StoreOpen::create_new);
     out << "created an empty fund store: " << store->describe() << "\n";
     return 0;
 }
 
-int run_apply(const std::vector<std::string>& args, std::ostream& out) {
-    const Options opts(args, 2, {"recorded-at"});
+int run_apply(const Options& opts, std::ostream& out) {
     const std::optional<Timestamp> fixed_at = opts.timestamp("recorded-at");
     if (fixed_at) check_recording_time(*fixed_at, now_utc(), "--recorded-at");
     const CommandFile file = read_command_file(opts.arg(1));
@@ -51,8 +49,7 @@ int run_apply(const std::vector<std::string>& args, std::ostream& out) {
     return 0;
 }
 
-int run_statement(const std::vector<std::string>& args, std::ostream& out) {
-    const Options opts(args, 1, {"as-of", "known-at", "format"});
+int run_statement(const Options& opts, std::ostream& out) {
     const std::string format = opts.choice("format", {"text", "json"});
     const Date as_of = opts.date("as-of", today_utc());
     const std::optional<Timestamp> known_at = opts.timestamp("known-at");
@@ -64,8 +61,7 @@ int run_statement(const std::vector<std::string>& args, std::ostream& out) {
     return 0;
 }
 
-int run_export(const std::vector<std::string>& args, std::ostream& out) {
-    const Options opts(args, 1, {"format"});
+int run_export(const Options& opts, std::ostream& out) {
     const std::string format = opts.choice("format", {"jsonl", "ledger", "beancount", "csv"});
     auto store = open_store(opts.arg(0), StoreOpen::read_only);
     const Fund fund(*store);  // verifies the chain before anything is written out

@@ -91,10 +91,8 @@ std::string forecast_text(const forecast::Projection& pr, const forecast::MonteC
 
 }  // namespace
 
-int run_forecast(const std::vector<std::string>& args, std::ostream& out) {
-    const Options opts(args, 1, {"until", "assumptions", "runs", "seed", "threads", "format"});
+int run_forecast(const Options& opts, std::ostream& out) {
     const std::string format = opts.choice("format", {"text", "json", "svg"});
-    if (!opts.flag("until")) throw UsageError("--until YEAR is required");
     const int until = opts.integer<int>("until", 0, 1900, 2199);
     forecast::MonteCarloOptions mco;
     mco.runs = opts.integer<std::size_t>("runs", 1000, 1, 10'000'000);
@@ -125,10 +123,8 @@ int run_forecast(const std::vector<std::string>& args, std::ostream& out) {
     return 0;
 }
 
-int run_evaluate(const std::vector<std::string>& args, std::ostream& out) {
-    const Options opts(args, 1, {"grant", "rate", "assumptions", "format"});
+int run_evaluate(const Options& opts, std::ostream& out) {
     const std::string format = opts.choice("format", {"text", "json"});
-    if (!opts.flag("grant")) throw UsageError("--grant ID is required");
     const forecast::Assumptions assumptions = read_assumptions(opts);
     const Rate rate = opts.rate("rate", assumptions.discount_rate);
 
@@ -157,8 +153,7 @@ int run_evaluate(const std::vector<std::string>& args, std::ostream& out) {
     return 0;
 }
 
-int run_focus_areas(const std::vector<std::string>& args, std::ostream& out) {
-    const Options opts(args, 1, {"assumptions", "format"});
+int run_focus_areas(const Options& opts, std::ostream& out) {
     const std::string format = opts.choice("format", {"text", "json"});
     const forecast::Assumptions assumptions = read_assumptions(opts);
     auto store = open_store(opts.arg(0), StoreOpen::read_only);

@@ -1,13 +1,12 @@
 #pragma once
-// A small reader of `sifund VERB POSITIONAL... [--flag value]...` arguments.
-// Unknown flags, missing values and missing positionals are usage errors; a
-// flag's value that is not what it must be is an OptionError naming the flag
-// and the value.
+// The values of a verb's arguments, read strictly. The parser (CLI11, in
+// main.cpp) has already refused unknown flags, missing values and missing
+// positionals as usage errors; a flag's value that is not what it must be is
+// an OptionError naming the flag, what it accepts and the value.
 
 #include <charconv>
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -37,36 +36,10 @@ inline constexpr int last_kept_year = 2199;
 
 class Options {
 public:
-    // `flags` take a value; `switches` (such as --overwrite) take none.
-    Options(const std::vector<std::string>& args, std::size_t positional, std::set<std::string> flags,
-            std::set<std::string> switches = {})
-        : allowed_(std::move(flags)), switches_(std::move(switches)) {
-        for (std::size_t i = 0; i < args.size(); ++i) {
-            const std::string& a = args[i];
-            if (a.rfind("--", 0) == 0 && switches_.count(a.substr(2))) {
-                if (flags_.count(a.substr(2))) throw UsageError(a + " given twice");
-                flags_[a.substr(2)] = "";
-            } else if (a.rfind("--", 0) == 0) {
-                std::string name = a.substr(2), value;
-                if (const auto eq = name.find('='); eq != std::string::npos) {
-                    value = name.substr(eq + 1);
-                    name = name.substr(0, eq);
-                } else if (i + 1 < args.size()) {
-                    value = args[++i];
-                } else {
-                    throw UsageError("--" + name + " needs a value");
-                }
-                if (!allowed_.count(name)) throw UsageError("unknown option --" + name);
-                if (flags_.count(name)) throw UsageError("--" + name + " given twice");
-                flags_[name] = value;
-            } else {
-                positional_.push_back(a);
-            }
-        }
-        if (positional_.size() != positional)
-            throw UsageError("expected " + std::to_string(positional) + " argument(s), got " +
-                             std::to_string(positional_.size()));
-    }
+    // The verb's positionals in order, and its flags by name (without the
+    // dashes; a switch given maps to ""), as the parser (main.cpp) read them.
+    Options(std::vector<std::string> positional, std::map<std::string, std::string> flags)
+        : positional_(std::move(positional)), flags_(std::move(flags)) {}
 
     [[nodiscard]] const std::string& arg(std::size_t i) const { return positional_.at(i); }
     // Whether a switch (or a flag) was given.
@@ -146,8 +119,6 @@ public:
     }
 
 private:
-    std::set<std::string> allowed_;
-    std::set<std::string> switches_;
     std::vector<std::string> positional_;
     std::map<std::string, std::string> flags_;
 };
