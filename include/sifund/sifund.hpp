@@ -32,6 +32,7 @@
 #include "sifund/fund/apply.hpp"
 #include "sifund/fund/checks.hpp"
 #include "sifund/fund/statement.hpp"
+#include "sifund/fund/flows.hpp"
 #include "sifund/fund/true_up.hpp"
 #include "sifund/fund/fund.hpp"
 #include "sifund/store/sqlite_store.hpp"

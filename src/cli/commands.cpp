@@ -61,6 +61,22 @@ int run_statement(const Options& opts, std::ostream& out) {
     return 0;
 }
 
+int run_flows(const Options& opts, std::ostream& out) {
+    const std::string format = opts.choice("format", {"text", "json", "csv"});
+    const std::optional<Timestamp> known_at = opts.timestamp("known-at");
+    const int until = opts.integer<int>("to", today_utc().year(), first_kept_year + 1, last_kept_year);
+    auto store = open_store(opts.arg(0), StoreOpen::read_only);
+    const Fund fund(*store);
+    const int from = opts.integer<int>("from", first_budget_year(fund.events(), until), first_kept_year + 1, last_kept_year);
+    if (until < from)
+        throw OptionError("to", std::to_string(until), "must not come before --from " + std::to_string(from));
+    const Flows flows = make_flows(fund.events(), from, until, known_at);
+    if (format == "json") out << flows.to_json().dump(2) << "\n";
+    else if (format == "csv") out << flows.to_csv();
+    else out << flows.to_text();
+    return 0;
+}
+
 int run_export(const Options& opts, std::ostream& out) {
     const std::string format = opts.choice("format", {"jsonl", "ledger", "beancount", "csv"});
     auto store = open_store(opts.arg(0), StoreOpen::read_only);

@@ -13,6 +13,7 @@ namespace sifund::cli {
 int run_init(const Options& opts, std::ostream& out);
 int run_apply(const Options& opts, std::ostream& out);
 int run_statement(const Options& opts, std::ostream& out);
+int run_flows(const Options& opts, std::ostream& out);
 int run_export(const Options& opts, std::ostream& out);
 int run_audit(const Options& opts, std::ostream& out);
 int run_forecast(const Options& opts, std::ostream& out);

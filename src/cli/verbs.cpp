@@ -68,6 +68,19 @@ const std::vector<Verb>& verbs() {
           format({"text", "json"})},
          {"sifund statement fund.db --as-of 2020-12-31", "sifund statement fund.db --format json"},
          run_statement},
+        {"flows",
+         "money in and out by budget year, adding up to the statement",
+         "Per budget year (1 January to 31 December): capital contributed, allocations, repayments and "
+         "disbursements, the commitments made and released, the obligations that arose, were repaid and written "
+         "off, and cash, free capital and obligations at the year's end. The years add up to the statement to "
+         "the öre.",
+         {db},
+         {{.name = "from", .value = "YEAR", .help = "the first budget year (default: the year of the earliest event)"},
+          {.name = "to", .value = "YEAR", .help = "the last budget year (default: this year)"},
+          {.name = "known-at", .value = "TIME", .help = "read only the events recorded by then (UTC, or a date)"},
+          format({"text", "json", "csv"})},
+         {"sifund flows fund.db --from 2013 --to 2020", "sifund flows fund.db --format csv"},
+         run_flows},
         {"audit",
          "re-check the history: integrity, every rule, hindsight",
          "Replays the history (a store, or a JSON Lines export of one) with the rules in force on each date and "

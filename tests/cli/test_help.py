@@ -11,7 +11,7 @@ import pytest
 
 from conftest import ROOT, run
 
-VERBS = ["init", "apply", "statement", "audit", "export", "forecast", "evaluate", "focus-areas", "commands", "man",
+VERBS = ["init", "apply", "statement", "flows", "audit", "export", "forecast", "evaluate", "focus-areas", "commands", "man",
          "completion"]
 
 
@@ -112,7 +112,7 @@ def complete(words, tmp_path):
 
 def test_bash_completes_verbs_options_and_their_values(tmp_path):
     assert complete(["sifund", "st"], tmp_path) == ["statement"]
-    assert complete(["sifund", "f"], tmp_path) == ["focus-areas", "forecast"]
+    assert complete(["sifund", "f"], tmp_path) == ["flows", "focus-areas", "forecast"]
     assert complete(["sifund", "statement", "fund.db", "--"], tmp_path) == ["--as-of", "--format", "--help",
                                                                              "--known-at"]
     assert complete(["sifund", "audit", "fund.db", "--format", ""], tmp_path) == ["html", "json", "text"]

@@ -376,3 +376,25 @@ def test_threads_sharing_a_fund_are_serialised(tmp_path):
     expected = sum((Money(f"{i}.{k:02d}") for i in range(1, 5) for k in range(20)), Money())
     assert fund.statement(as_of=date(2015, 1, 1)).capital_contributed == expected
     assert len(sifund.Fund(sifund.SqliteStore(tmp_path / "f.db"))) == 82
+
+
+def test_flows_by_budget_year_add_up_to_the_statement_and_match_the_cli(orebro_db):
+    with sifund.SqliteStore(orebro_db, sifund.SqliteStore.Open.read_only) as store:
+        fund = sifund.Fund(store)
+        flows = fund.flows(from_year=2013, until=2020)
+        closing = fund.statement(as_of=date(2020, 12, 31))
+    assert (flows.from_year, flows.until, flows.fund) == (2013, 2020, "orebro-sif")
+    assert [y["budget_year"] for y in flows.years] == list(range(2013, 2021))
+    assert all(isinstance(v, Decimal) for y in flows.years for k, v in y.items() if k != "budget_year")
+    assert flows.closing == closing
+    assert sum(y["disbursed"] for y in flows.years) == closing.disbursed.to_decimal()
+    assert sum(y["net_cash"] for y in flows.years) == closing.cash.to_decimal()
+    _, out, _ = cli("flows", orebro_db, "--from", "2013", "--to", "2020", "--format", "json", check=0)
+    assert flows.to_json() + "\n" == out
+    _, csv_text, _ = cli("flows", orebro_db, "--from", "2013", "--to", "2020", "--format", "csv", check=0)
+    assert flows.to_csv() == csv_text
+    with pytest.raises(TypeError):
+        fund.flows(2013, 2020)  # keyword-only: which year is which is never a guess
+    with pytest.raises(sifund.InputError) as e:
+        fund.flows(from_year=2021, until=2020)
+    assert e.value.id == "flows.years"

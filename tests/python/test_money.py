@@ -147,9 +147,20 @@ def test_ordering_equality_and_hashing():
     assert len(set(values)) == 4
     assert {Money("2.50"): "x"}[Money(Decimal("2.5"))] == "x"
     assert hash(Money("2.50")) == hash(Money(Decimal("2.500")))
-    assert Money("1.00") != Decimal("1.00") and Money("1.00") != "1.00"
-    with pytest.raises(TypeError):
-        Money("1.00") < Decimal("2")
+    # With a Decimal or an int, exactly by value, and hashed alike; a float or a
+    # str is refused, never a silent False.
+    assert Money("1.00") == Decimal("1.00") == Money("1") and Decimal("1") == Money("1.00")
+    assert Money("12.00") == 12 and 12 == Money("12.00") and Money("12.01") != 12
+    assert Money("1.00") != Decimal("1.001") and Money("1.00") < Decimal("1.001")
+    assert Money("1.00") < Decimal("2") and Decimal("2") > Money("1.00") and Money("-0.01") < 0
+    assert hash(Money("2.50")) == hash(Decimal("2.50")) and hash(Money("12.00")) == hash(12)
+    assert {Decimal("2.5"): "x"}[Money("2.50")] == "x"
+    for other in ("1.00", 1.0):
+        with pytest.raises(TypeError, match="Money compares with Money, decimal.Decimal and int"):
+            Money("1.00") == other
+        with pytest.raises(TypeError):
+            Money("1.00") < other
+    assert Money("1.00") != None and Money("1.00") != [1]  # noqa: E711 (not comparable: unequal)
     assert bool(Money("0.01")) and not bool(Money("0.00"))
 
 
@@ -222,8 +233,9 @@ def test_rate_arithmetic_ordering_hashing():
     assert pickle.loads(pickle.dumps(Rate("0.0075"))) == Rate("0.0075")
     with pytest.raises(TypeError):
         Rate("0.1") + Decimal("0.1")
-    with pytest.raises(TypeError):
-        Rate("0.1") < 1
+    assert Rate("0.1") < 1 and Rate("0.50") == Decimal("0.5") and hash(Rate("0.50")) == hash(Decimal("0.5"))
+    with pytest.raises(TypeError, match="Rate compares with"):
+        Rate("0.1") == 0.1
 
 
 # ---- Rounding and allocate ------------------------------------------------------------

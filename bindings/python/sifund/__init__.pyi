@@ -12,6 +12,7 @@ from ._core import (
     CurrencyError as CurrencyError,
     Error as Error,
     Finding as Finding,
+    Flows as Flows,
     Fund as Fund,
     GrantLine as GrantLine,
     InputError as InputError,

@@ -28,6 +28,7 @@ void bind_errors(py::module_& m);
 void bind_money(py::module_& m);
 void bind_time(py::module_& m);
 void bind_store(py::module_& m);
+void bind_flows(py::module_& m);
 void bind_fund(py::module_& m);
 void bind_audit(py::module_& m);
 

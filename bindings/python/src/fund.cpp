@@ -295,6 +295,19 @@ void bind_fund(py::module_& m) {
                 return out;
             });
         }, py::arg("dates"), py::arg("known_at") = py::none(), "statement() for each date, in one call.")
+        .def("flows", [](PyFund& f, std::optional<int> from_year, std::optional<int> until, std::optional<Timestamp> known_at) {
+            const int last = until ? *until : today_utc().year();
+            try {
+                return locked(f, [&](Fund& fund) {
+                    return make_flows(fund.events(), from_year ? *from_year : first_budget_year(fund.events(), last), last,
+                                      known_at);
+                });
+            } catch (const Error& e) {
+                raise(e, std::nullopt);
+            }
+        }, py::kw_only(), py::arg("from_year") = py::none(), py::arg("until") = py::none(), py::arg("known_at") = py::none(),
+           "Money in and out by budget year, from `from_year` (the year of the earliest event by default) to "
+           "`until` (this year by default), as known at `known_at`; the years add up to the statement.")
         .def("events", [](PyFund& f) {
             const std::vector<nlohmann::json> events = locked(f, [](Fund& fund) {
                 std::vector<nlohmann::json> out;

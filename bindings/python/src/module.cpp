@@ -13,6 +13,7 @@ PYBIND11_MODULE(_core, m) {
     sifund::python::bind_money(m);
     sifund::python::bind_time(m);
     sifund::python::bind_store(m);
+    sifund::python::bind_flows(m);
     sifund::python::bind_fund(m);
     sifund::python::bind_audit(m);
 }

@@ -10,6 +10,29 @@ namespace {
 
 py::object not_implemented() { return py::reinterpret_borrow<py::object>(Py_NotImplemented); }
 
+// Comparisons are exact, with a Money or Rate, a Decimal or an int, by their
+// values as Decimals: Money("12.00") == Decimal("12") is True and hashes
+// alike. A float or a str is refused (TypeError), never a silent False: a
+// float cannot hold most amounts, and text is not a number until parsed.
+// Anything else is not comparable (NotImplemented: == is False, < raises).
+template <class T>
+py::object compare(const T& a, py::handle b, int op, const char* name) {
+    if (PyFloat_Check(b.ptr()) || PyUnicode_Check(b.ptr()))
+        throw py::type_error(std::string(name) + " compares with " + name + ", decimal.Decimal and int, not " +
+                             py::str(py::type::handle_of(b).attr("__name__")).cast<std::string>() + ": " +
+                             (PyFloat_Check(b.ptr()) ? "a float cannot hold it exactly; use Decimal('1234.50')"
+                                                     : "parse it first, " + std::string(name) + "('1234.50')"));
+    py::object other;
+    if (py::isinstance<T>(b)) other = decimal_from_text(b.cast<T>().to_string());
+    else if (is_decimal(b)) other = py::reinterpret_borrow<py::object>(b);
+    else if (PyLong_Check(b.ptr()) && !PyBool_Check(b.ptr())) other = py::reinterpret_borrow<py::object>(b);
+    else return not_implemented();
+    const py::object mine = decimal_from_text(a.to_string());
+    PyObject* result = PyObject_RichCompare(mine.ptr(), other.ptr(), op);
+    if (!result) throw py::error_already_set();
+    return py::reinterpret_steal<py::object>(result);
+}
+
 bool is_count(py::handle v) { return PyLong_Check(v.ptr()) && !PyBool_Check(v.ptr()); }
 
 std::int64_t count_of(py::handle v) {
@@ -129,27 +152,14 @@ void bind_money(py::module_& m) {
         .def("__pos__", [](const Money& a) { return a; })
         .def("__abs__", &Money::abs)
         .def("__bool__", [](const Money& a) { return !a.is_zero(); })
-        .def("__eq__", [](const Money& a, py::handle b) -> py::object {
-            if (!py::isinstance<Money>(b)) return not_implemented();
-            return py::bool_(a == b.cast<Money>());
-        }, py::is_operator())
-        .def("__lt__", [](const Money& a, py::handle b) -> py::object {
-            if (!py::isinstance<Money>(b)) return not_implemented();
-            return py::bool_(a < b.cast<Money>());
-        }, py::is_operator())
-        .def("__le__", [](const Money& a, py::handle b) -> py::object {
-            if (!py::isinstance<Money>(b)) return not_implemented();
-            return py::bool_(a <= b.cast<Money>());
-        }, py::is_operator())
-        .def("__gt__", [](const Money& a, py::handle b) -> py::object {
-            if (!py::isinstance<Money>(b)) return not_implemented();
-            return py::bool_(a > b.cast<Money>());
-        }, py::is_operator())
-        .def("__ge__", [](const Money& a, py::handle b) -> py::object {
-            if (!py::isinstance<Money>(b)) return not_implemented();
-            return py::bool_(a >= b.cast<Money>());
-        }, py::is_operator())
-        .def("__hash__", [](const Money& a) { return py::hash(py::int_(a.minor())); })
+        .def("__eq__", [](const Money& a, py::handle b) { return compare(a, b, Py_EQ, "Money"); }, py::is_operator())
+        .def("__ne__", [](const Money& a, py::handle b) { return compare(a, b, Py_NE, "Money"); }, py::is_operator())
+        .def("__lt__", [](const Money& a, py::handle b) { return compare(a, b, Py_LT, "Money"); }, py::is_operator())
+        .def("__le__", [](const Money& a, py::handle b) { return compare(a, b, Py_LE, "Money"); }, py::is_operator())
+        .def("__gt__", [](const Money& a, py::handle b) { return compare(a, b, Py_GT, "Money"); }, py::is_operator())
+        .def("__ge__", [](const Money& a, py::handle b) { return compare(a, b, Py_GE, "Money"); }, py::is_operator())
+        // As the equal Decimal hashes (and so as an equal int): one key in a dict or set.
+        .def("__hash__", [](const Money& a) { return py::hash(decimal_from_text(a.to_string())); })
         .def("__str__", &Money::to_string)
         .def("__repr__", [](const Money& a) { return "Money('" + a.to_string() + "')"; })
         .def("__format__", [](const Money& a, const std::string& spec) { return format_with(a.to_string(), spec); })
@@ -195,27 +205,13 @@ void bind_money(py::module_& m) {
             return not_implemented();
         }, py::is_operator())
         .def("__bool__", [](const Rate& r) { return !r.is_zero(); })
-        .def("__eq__", [](const Rate& a, py::handle b) -> py::object {
-            if (!py::isinstance<Rate>(b)) return not_implemented();
-            return py::bool_(a == b.cast<Rate>());
-        }, py::is_operator())
-        .def("__lt__", [](const Rate& a, py::handle b) -> py::object {
-            if (!py::isinstance<Rate>(b)) return not_implemented();
-            return py::bool_(a < b.cast<Rate>());
-        }, py::is_operator())
-        .def("__le__", [](const Rate& a, py::handle b) -> py::object {
-            if (!py::isinstance<Rate>(b)) return not_implemented();
-            return py::bool_(a <= b.cast<Rate>());
-        }, py::is_operator())
-        .def("__gt__", [](const Rate& a, py::handle b) -> py::object {
-            if (!py::isinstance<Rate>(b)) return not_implemented();
-            return py::bool_(a > b.cast<Rate>());
-        }, py::is_operator())
-        .def("__ge__", [](const Rate& a, py::handle b) -> py::object {
-            if (!py::isinstance<Rate>(b)) return not_implemented();
-            return py::bool_(a >= b.cast<Rate>());
-        }, py::is_operator())
-        .def("__hash__", [](const Rate& r) { return py::hash(py::str(r.to_string())); })
+        .def("__eq__", [](const Rate& a, py::handle b) { return compare(a, b, Py_EQ, "Rate"); }, py::is_operator())
+        .def("__ne__", [](const Rate& a, py::handle b) { return compare(a, b, Py_NE, "Rate"); }, py::is_operator())
+        .def("__lt__", [](const Rate& a, py::handle b) { return compare(a, b, Py_LT, "Rate"); }, py::is_operator())
+        .def("__le__", [](const Rate& a, py::handle b) { return compare(a, b, Py_LE, "Rate"); }, py::is_operator())
+        .def("__gt__", [](const Rate& a, py::handle b) { return compare(a, b, Py_GT, "Rate"); }, py::is_operator())
+        .def("__ge__", [](const Rate& a, py::handle b) { return compare(a, b, Py_GE, "Rate"); }, py::is_operator())
+        .def("__hash__", [](const Rate& r) { return py::hash(decimal_from_text(r.to_string())); })
         .def("__str__", &Rate::to_string)
         .def("__repr__", [](const Rate& r) { return "Rate('" + r.to_string() + "')"; })
         .def("__format__", [](const Rate& r, const std::string& spec) { return format_with(r.to_string(), spec); })
