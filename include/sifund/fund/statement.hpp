@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "sifund/detail/printable.hpp"
+#include "sifund/detail/text.hpp"
 #include "sifund/fund/state.hpp"
 
 namespace sifund {
@@ -106,18 +107,6 @@ inline nlohmann::json Statement::to_json() const {
                                {"focus_area", g.focus_area}});
     return j;
 }
-
-namespace detail {
-inline std::string pad_left(const std::string& s, std::size_t width) {
-    // Width in characters: the amounts are ASCII digits and spaces.
-    return s.size() >= width ? s : std::string(width - s.size(), ' ') + s;
-}
-inline std::string pad_right(const std::string& s, std::size_t width) {
-    std::size_t chars = 0;
-    for (unsigned char ch : s) chars += (ch & 0xC0) != 0x80;  // count UTF-8 code points, not bytes
-    return chars >= width ? s : s + std::string(width - chars, ' ');
-}
-}  // namespace detail
 
 inline std::string Statement::to_text() const {
     using detail::pad_left;
