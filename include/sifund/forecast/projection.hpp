@@ -100,11 +100,9 @@ inline nlohmann::json Projection::to_json() const {
     j["rulebook"] = rulebook_version;
     j["reserve_floor"] = reserve_floor.to_string();
     j["first_breach_year"] = first_breach_year ? json(*first_breach_year) : json(nullptr);
-    j["opening"] = {{"as_of", opening.as_of.to_string()},
-                    {"cash", opening.cash.to_string()},
-                    {"committed_undisbursed", opening.committed_undisbursed.to_string()},
-                    {"free_capital", opening.free_capital.to_string()},
-                    {"obligations_outstanding", opening.obligations_outstanding.to_string()}};
+    j["opening"] = {{"as_of", opening.as_of.to_string()}};
+    opening.write_amounts(j["opening"], {&Statement::cash, &Statement::committed_undisbursed, &Statement::free_capital,
+                                         &Statement::obligations_outstanding});
     j["years"] = json::array();
     for (const ProjectedYear& y : years) {
         const Statement& s = y.statement;
@@ -119,18 +117,8 @@ inline nlohmann::json Projection::to_json() const {
                               {"obligations_arisen", y.obligations_arisen.to_string()},
                               {"repayments", y.repayments.to_string()},
                               {"below_reserve_floor", y.below_reserve_floor},
-                              {"statement",
-                               {{"as_of", s.as_of.to_string()},
-                                {"capital_contributed", s.capital_contributed.to_string()},
-                                {"allocations", s.allocations.to_string()},
-                                {"repayments", s.repayments.to_string()},
-                                {"disbursed", s.disbursed.to_string()},
-                                {"written_off", s.written_off.to_string()},
-                                {"cash", s.cash.to_string()},
-                                {"committed_undisbursed", s.committed_undisbursed.to_string()},
-                                {"free_capital", s.free_capital.to_string()},
-                                {"obligations_outstanding", s.obligations_outstanding.to_string()},
-                                {"obligations_overdue", s.obligations_overdue.to_string()}}}});
+                              {"statement", {{"as_of", s.as_of.to_string()}}}});
+        s.write_amounts(j["years"].back()["statement"]);
     }
     return j;
 }
