@@ -31,7 +31,6 @@ MAX_LINES = 400
 # Files that are over the limit today and are being split (issue 12): each
 # must shrink, never grow; a new long file needs its "// Long:" reason.
 BEING_SPLIT = {
-    "include/sifund/io/journal.hpp": 457,                     # -> fund/books.hpp + io writers
     "src/store/postgres_store.cpp": 557,                      # -> src/store/store_core
     "src/store/sqlite_store.cpp": 667,                        # -> src/store/store_core
 }
