@@ -66,11 +66,11 @@ using ::sifund::detail::percent_sv;
          percent_sv(mc.p_breach_reserve_floor) + " of runs</text>";
     // The legend, under the note and above the plot.
     std::vector<LegendItem> items = {
-        {"band", "P10-P90", "#9cc3e6", {Swatch::Kind::box, {}, {}, "#7fb0dc"}},
-        {"p50", "Median (P50)", "#1f5f99", {Swatch::Kind::line, "2.5"}}};
+        {"band", "P10-P90", "#9cc3e6", Swatch::box("#7fb0dc")},
+        {"p50", "Median (P50)", "#1f5f99", Swatch::line("2.5")}};
     if (projection)
-        items.push_back({"projection", "Projection (expected)", "#6b7482", {Swatch::Kind::line, "2", "5 4"}});
-    items.push_back({"floor", "Reserve floor", "#c0392b", {Swatch::Kind::line, "2", "7 4"}});
+        items.push_back({"projection", "Projection (expected)", "#6b7482", Swatch::line("2", "5 4")});
+    items.push_back({"floor", "Reserve floor", "#c0392b", Swatch::line("2", "7 4")});
     s += legend(f, items, 700);
     s += value_axis(f, sc);
 

@@ -143,6 +143,11 @@ struct Swatch {
     std::string_view width = "3";  // a line's stroke-width
     std::string_view dash;         // a line's stroke-dasharray; none when empty
     std::string_view outline;      // a box's stroke colour; none when empty
+
+    static constexpr Swatch line(std::string_view width = "3", std::string_view dash = {}) {
+        return {Kind::line, width, dash, {}};
+    }
+    static constexpr Swatch box(std::string_view outline = {}) { return {Kind::box, {}, {}, outline}; }
 };
 
 struct LegendItem {
@@ -179,7 +184,7 @@ inline std::string legend(const Frame& f, const std::vector<LegendItem>& items, 
 inline std::string legend(const Frame& f, const std::vector<Series>& series, bool lines) {
     std::vector<LegendItem> items;
     for (const Series& se : series)
-        items.push_back({se.key, se.label, se.color, {lines ? Swatch::Kind::line : Swatch::Kind::box}});
+        items.push_back({se.key, se.label, se.color, lines ? Swatch::line() : Swatch::box()});
     return legend(f, items);
 }
 
