@@ -85,7 +85,7 @@ int run_export(const Options& opts, std::ostream& out) {
         for (const Event& e : fund.events()) out << jsonl_line(canonical_text(e), e.hash) << "\n";
         return 0;
     }
-    const Journal books = make_journal(fund.events());  // balanced postings (io/journal.hpp)
+    const Journal books = make_journal(fund.events());  // balanced postings (fund/books.hpp)
     if (format == "ledger") write_ledger(out, books);
     else if (format == "beancount") write_beancount(out, books);
     else write_csv(out, books);

@@ -5,9 +5,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <iomanip>
 #include <iostream>
-#include <sstream>
 
 #include <sifund/io/fan_chart.hpp>
 #include <sifund/sifund.hpp>
@@ -61,18 +59,10 @@ forecast::Assumptions read_assumptions(const Options& opts) {
     }
 }
 
-// A share as a percentage with one fixed decimal and a decimal comma: "12,3 %".
-std::string percent_sv(double p) {
-    std::ostringstream out;
-    out << std::fixed << std::setprecision(1) << p * 100;
-    std::string s = out.str();
-    if (const auto dot = s.find('.'); dot != std::string::npos) s[dot] = ',';
-    return s + " %";
-}
-
 std::string forecast_text(const forecast::Projection& pr, const forecast::MonteCarloResult& mc) {
+    using sifund::detail::msek;
     using sifund::detail::pad_left;
-    using forecast::detail::msek;
+    using sifund::detail::percent_sv;
     std::string out = pr.to_text();
     out += "\nMonte Carlo: " + std::to_string(mc.runs) + " runs, seed " + std::to_string(mc.seed) +
            " (MSEK; nearest-rank percentiles)\n\n";

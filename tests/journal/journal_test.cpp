@@ -1,6 +1,7 @@
-// The books for the auditors' tools (io/journal.hpp): every event that moves
-// money becomes a balanced transaction, and the balances of the chart's
-// accounts are the statement's figures, on every date, to the öre.
+// The books for the auditors' tools (fund/books.hpp; io/journal.hpp writes
+// them): every event that moves money becomes a balanced transaction, and the
+// balances of the chart's accounts are the statement's figures, on every date,
+// to the öre.
 
 #include <sifund/io/journal.hpp>
 

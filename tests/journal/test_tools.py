@@ -16,7 +16,7 @@ import pytest
 
 from conftest import ORBRO, run
 
-# Statement figure -> (account whose subtree balance it is, sign): io/journal.hpp.
+# Statement figure -> (account whose subtree balance it is, sign): fund/books.hpp.
 FIGURES = {
     "cash": ("Assets:Fund:Cash", 1),
     "capital_contributed": ("Equity:Capital:Contributed", -1),
@@ -33,7 +33,7 @@ ENV = {**os.environ, "BEANCOUNT_DISABLE_LOAD_CACHE": "1"}
 
 
 def component(grant):
-    """A grant id as an account component, as io/journal.hpp writes it."""
+    """A grant id as an account component, as fund/books.hpp names it."""
     valid = re.fullmatch(r"[A-Z0-9][A-Za-z0-9-]*", grant) and not grant.startswith("0x")
     return grant if valid else "0x" + grant.encode("utf-8").hex().upper()
 

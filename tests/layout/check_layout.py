@@ -31,7 +31,6 @@ MAX_LINES = 400
 # Files that are over the limit today and are being split (issue 12): each
 # must shrink, never grow; a new long file needs its "// Long:" reason.
 BEING_SPLIT = {
-    "include/sifund/io/journal.hpp": 457,                     # -> fund/books.hpp + io writers
 }
 INCLUDE = re.compile(r'#\s*include\s+[<"]sifund/([^">]+)[">]')
 

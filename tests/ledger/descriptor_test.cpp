@@ -9,7 +9,7 @@
 #include <fstream>
 #include <iterator>
 #include <set>
-#include <sifund/io/journal.hpp>
+#include <sifund/fund/books.hpp>
 #include <sifund/sifund.hpp>
 #include <string>
 
@@ -69,7 +69,7 @@ TEST_CASE("a command moves money exactly when the books post it") {
         if (auto* a = std::get_if<cmd::AllocationDecided>(&c.body); a && a->rate) a->amount = Money::kronor(32'500'000);
         std::vector<Posting> postings;
         // an obligation of 1 öre stands in for what a savings.verified creates when folded
-        detail::journal::money_postings(c, Money::from_minor(1), postings);
+        detail::books::money_postings(c, Money::from_minor(1), postings);
         CHECK(!postings.empty() == T::info.moves_money);
         CHECK(command_info(c).moves_money == T::info.moves_money);
     });

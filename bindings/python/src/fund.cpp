@@ -52,16 +52,7 @@ py::dict statement_dict(const Statement& s) {
     d["currency"] = std::string(s.currency.code());
     d["as_of"] = py::cast(s.as_of);
     d["known_at"] = s.known_at ? py::cast(*s.known_at) : py::object(py::none());
-    d["capital_contributed"] = decimal(s.capital_contributed);
-    d["allocations"] = decimal(s.allocations);
-    d["repayments"] = decimal(s.repayments);
-    d["disbursed"] = decimal(s.disbursed);
-    d["written_off"] = decimal(s.written_off);
-    d["cash"] = decimal(s.cash);
-    d["committed_undisbursed"] = decimal(s.committed_undisbursed);
-    d["free_capital"] = decimal(s.free_capital);
-    d["obligations_outstanding"] = decimal(s.obligations_outstanding);
-    d["obligations_overdue"] = decimal(s.obligations_overdue);
+    for (const Statement::Amount& a : Statement::amounts) d[py::str(std::string(a.key))] = decimal(s.*a.member);
     py::list grants;
     for (const auto& g : s.grants) grants.append(grant_dict(g));
     d["grants"] = grants;

@@ -37,6 +37,7 @@
 #include <string>
 #include <vector>
 
+#include "sifund/detail/text.hpp"
 #include "sifund/forecast/assumptions.hpp"
 #include "sifund/fund/statement.hpp"
 #include "sifund/money/money.hpp"

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "sifund/detail/text.hpp"
 #include "sifund/forecast/assumptions.hpp"
 #include "sifund/fund/apply.hpp"
 #include "sifund/fund/statement.hpp"

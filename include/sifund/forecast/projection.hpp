@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "sifund/detail/text.hpp"
 #include "sifund/forecast/plan.hpp"
 
 namespace sifund::forecast {
@@ -99,11 +100,9 @@ inline nlohmann::json Projection::to_json() const {
     j["rulebook"] = rulebook_version;
     j["reserve_floor"] = reserve_floor.to_string();
     j["first_breach_year"] = first_breach_year ? json(*first_breach_year) : json(nullptr);
-    j["opening"] = {{"as_of", opening.as_of.to_string()},
-                    {"cash", opening.cash.to_string()},
-                    {"committed_undisbursed", opening.committed_undisbursed.to_string()},
-                    {"free_capital", opening.free_capital.to_string()},
-                    {"obligations_outstanding", opening.obligations_outstanding.to_string()}};
+    j["opening"] = {{"as_of", opening.as_of.to_string()}};
+    opening.write_amounts(j["opening"], {&Statement::cash, &Statement::committed_undisbursed, &Statement::free_capital,
+                                         &Statement::obligations_outstanding});
     j["years"] = json::array();
     for (const ProjectedYear& y : years) {
         const Statement& s = y.statement;
@@ -118,33 +117,14 @@ inline nlohmann::json Projection::to_json() const {
                               {"obligations_arisen", y.obligations_arisen.to_string()},
                               {"repayments", y.repayments.to_string()},
                               {"below_reserve_floor", y.below_reserve_floor},
-                              {"statement",
-                               {{"as_of", s.as_of.to_string()},
-                                {"capital_contributed", s.capital_contributed.to_string()},
-                                {"allocations", s.allocations.to_string()},
-                                {"repayments", s.repayments.to_string()},
-                                {"disbursed", s.disbursed.to_string()},
-                                {"written_off", s.written_off.to_string()},
-                                {"cash", s.cash.to_string()},
-                                {"committed_undisbursed", s.committed_undisbursed.to_string()},
-                                {"free_capital", s.free_capital.to_string()},
-                                {"obligations_outstanding", s.obligations_outstanding.to_string()},
-                                {"obligations_overdue", s.obligations_overdue.to_string()}}}});
+                              {"statement", {{"as_of", s.as_of.to_string()}}}});
+        s.write_amounts(j["years"].back()["statement"]);
     }
     return j;
 }
 
-namespace detail {
-inline std::string msek(Money m) {
-    // Millions of kronor with one decimal, rounded half_even: "12,3".
-    const Money tenths = m.round_to(Money::kronor(100'000), Rounding::half_even);
-    const std::int64_t t = tenths.minor() / 10'000'000;
-    const std::int64_t a = t < 0 ? -t : t;
-    return std::string(t < 0 ? "-" : "") + std::to_string(a / 10) + "," + std::to_string(a % 10);
-}
-}  // namespace detail
-
 inline std::string Projection::to_text() const {
+    using sifund::detail::msek;
     using sifund::detail::pad_left;
     std::string out = "Projection " + std::to_string(from) + "-" + std::to_string(until) + " (MSEK), from the books as of " +
                       opening.as_of.to_string() + ", rulebook " + rulebook_version + ", reserve floor " +
@@ -152,12 +132,12 @@ inline std::string Projection::to_text() const {
     out += "  year    tax rev.     rate   alloc.  granted  disbursed  savings  obligations  repaid   free cap.  outstanding\n";
     for (const ProjectedYear& y : years) {
         std::string rate = y.allocation_rate ? y.allocation_rate->to_percent_string() : "-";
-        out += "  " + std::to_string(y.budget_year) + pad_left(detail::msek(y.tax_revenue), 12) + pad_left(rate, 9) +
-               pad_left(detail::msek(y.allocation), 9) + pad_left(detail::msek(y.new_grants), 9) +
-               pad_left(detail::msek(y.disbursed), 11) + pad_left(detail::msek(y.savings), 9) +
-               pad_left(detail::msek(y.obligations_arisen), 13) + pad_left(detail::msek(y.repayments), 8) +
-               pad_left(detail::msek(y.statement.free_capital), 12) +
-               pad_left(detail::msek(y.statement.obligations_outstanding), 13) + (y.below_reserve_floor ? "  below floor" : "") +
+        out += "  " + std::to_string(y.budget_year) + pad_left(msek(y.tax_revenue), 12) + pad_left(rate, 9) +
+               pad_left(msek(y.allocation), 9) + pad_left(msek(y.new_grants), 9) +
+               pad_left(msek(y.disbursed), 11) + pad_left(msek(y.savings), 9) +
+               pad_left(msek(y.obligations_arisen), 13) + pad_left(msek(y.repayments), 8) +
+               pad_left(msek(y.statement.free_capital), 12) +
+               pad_left(msek(y.statement.obligations_outstanding), 13) + (y.below_reserve_floor ? "  below floor" : "") +
                "\n";
     }
     out += first_breach_year ? "\nFree capital falls below the reserve floor in " + std::to_string(*first_breach_year) + ".\n"

@@ -2,12 +2,17 @@
 // The statement of DESIGN §4.3: where the fund stands on a date, as known at
 // a time. Built from the state of an as-of view (fund/apply.hpp: fold).
 
+#include <algorithm>
+#include <array>
+#include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "sifund/detail/printable.hpp"
+#include "sifund/detail/text.hpp"
 #include "sifund/fund/state.hpp"
 
 namespace sifund {
@@ -28,7 +33,18 @@ struct Statement {
     Money obligations_outstanding, obligations_overdue;
     std::vector<GrantLine> grants;
 
+    // The amounts above, each under its DESIGN §4.3 key, in the order written.
+    struct Amount {
+        std::string_view key;
+        Money Statement::*member;
+    };
+    static const std::array<Amount, 10> amounts;
+
     [[nodiscard]] nlohmann::json to_json() const;
+    // Writes into `j` each of `amounts` (or those of `only`) as a decimal
+    // string: to_json() and the projection's statements (forecast/projection.hpp)
+    // name the keys here and nowhere else.
+    void write_amounts(nlohmann::json& j, std::initializer_list<Money Statement::*> only = {}) const;
     // A page a person reads: the totals, then one line a grant.
     [[nodiscard]] std::string to_text() const;
 };
@@ -77,22 +93,32 @@ struct Statement {
     return st;
 }
 
+inline const std::array<Statement::Amount, 10> Statement::amounts = {{
+    {"capital_contributed", &Statement::capital_contributed},
+    {"allocations", &Statement::allocations},
+    {"repayments", &Statement::repayments},
+    {"disbursed", &Statement::disbursed},
+    {"written_off", &Statement::written_off},
+    {"cash", &Statement::cash},
+    {"committed_undisbursed", &Statement::committed_undisbursed},
+    {"free_capital", &Statement::free_capital},
+    {"obligations_outstanding", &Statement::obligations_outstanding},
+    {"obligations_overdue", &Statement::obligations_overdue},
+}};
+
+inline void Statement::write_amounts(nlohmann::json& j, std::initializer_list<Money Statement::*> only) const {
+    for (const Amount& a : amounts)
+        if (only.size() == 0 || std::find(only.begin(), only.end(), a.member) != only.end())
+            j[std::string(a.key)] = (this->*a.member).to_string();
+}
+
 inline nlohmann::json Statement::to_json() const {
     nlohmann::json j;
     j["fund"] = fund;
     j["currency"] = currency.code();
     j["as_of"] = as_of.to_string();
     j["known_at"] = known_at ? nlohmann::json(known_at->to_string()) : nlohmann::json(nullptr);
-    j["capital_contributed"] = capital_contributed.to_string();
-    j["allocations"] = allocations.to_string();
-    j["repayments"] = repayments.to_string();
-    j["disbursed"] = disbursed.to_string();
-    j["written_off"] = written_off.to_string();
-    j["cash"] = cash.to_string();
-    j["committed_undisbursed"] = committed_undisbursed.to_string();
-    j["free_capital"] = free_capital.to_string();
-    j["obligations_outstanding"] = obligations_outstanding.to_string();
-    j["obligations_overdue"] = obligations_overdue.to_string();
+    write_amounts(j);
     j["grants"] = nlohmann::json::array();
     for (const auto& g : grants)
         j["grants"].push_back({{"grant", g.grant},
@@ -106,18 +132,6 @@ inline nlohmann::json Statement::to_json() const {
                                {"focus_area", g.focus_area}});
     return j;
 }
-
-namespace detail {
-inline std::string pad_left(const std::string& s, std::size_t width) {
-    // Width in characters: the amounts are ASCII digits and spaces.
-    return s.size() >= width ? s : std::string(width - s.size(), ' ') + s;
-}
-inline std::string pad_right(const std::string& s, std::size_t width) {
-    std::size_t chars = 0;
-    for (unsigned char ch : s) chars += (ch & 0xC0) != 0x80;  // count UTF-8 code points, not bytes
-    return chars >= width ? s : s + std::string(width - chars, ' ');
-}
-}  // namespace detail
 
 inline std::string Statement::to_text() const {
     using detail::pad_left;

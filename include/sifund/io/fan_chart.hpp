@@ -30,10 +30,7 @@ inline constexpr std::string_view fan_style =
     "svg.chart .legend text{font-size:12.5px}"
     "svg.chart .floor line{stroke:#c0392b;stroke-width:2;stroke-dasharray:7 4}svg.chart .floor text{fill:#c0392b;font-weight:600}";
 
-inline std::string percent(double p) {
-    const long long tenths = std::llround(p * 1000);
-    return std::to_string(tenths / 10) + "," + std::to_string(tenths % 10) + " %";
-}
+using ::sifund::detail::percent_sv;
 }  // namespace detail
 
 // `title` heads the chart (the fund's name, say); `projection` adds the expected path.
@@ -63,32 +60,18 @@ inline std::string percent(double p) {
         }
     const Scale sc = Scale::nice(min, max, 6);
 
-    s += "<text class=\"heading\" x=\"" + px(f.plot_left()) + "\" y=\"24\">" + escape(heading) + "</text>";
+    s += "<text class=\"heading\" x=\"" + px(f.plot_left()) + "\" y=\"24\">" + xml_escape(heading) + "</text>";
     s += "<text class=\"note\" x=\"" + px(f.plot_left()) + "\" y=\"44\">" + std::to_string(mc.runs) +
          " runs, seed " + std::to_string(mc.seed) + "; below the reserve floor at some year's end in " +
-         percent(mc.p_breach_reserve_floor) + " of runs</text>";
-    {
-        // The legend, under the note and above the plot: a swatch and a label an item.
-        struct Item {
-            std::string key, label, swatch;
-        };
-        std::vector<Item> items = {
-            {"band", "P10-P90", "<rect x=\"0\" y=\"-7\" width=\"22\" height=\"12\" fill=\"#9cc3e6\" stroke=\"#7fb0dc\"/>"},
-            {"p50", "Median (P50)", "<line x1=\"0\" x2=\"22\" y1=\"-1\" y2=\"-1\" stroke=\"#1f5f99\" stroke-width=\"2.5\"/>"}};
-        if (projection)
-            items.push_back({"projection", "Projection (expected)",
-                             "<line x1=\"0\" x2=\"22\" y1=\"-1\" y2=\"-1\" stroke=\"#6b7482\" stroke-width=\"2\" stroke-dasharray=\"5 4\"/>"});
-        items.push_back({"floor", "Reserve floor",
-                         "<line x1=\"0\" x2=\"22\" y1=\"-1\" y2=\"-1\" stroke=\"#c0392b\" stroke-width=\"2\" stroke-dasharray=\"7 4\"/>"});
-        s += "<g class=\"legend\">";
-        std::int64_t x = f.left;
-        for (const Item& it : items) {
-            s += "<g class=\"legend-item\" data-series=\"" + it.key + "\" transform=\"translate(" + std::to_string(x) +
-                 " 70)\">" + it.swatch + "<text x=\"30\" y=\"4\">" + escape(it.label) + "</text></g>";
-            x += 30 + static_cast<std::int64_t>(it.label.size()) * 7 + 28;
-        }
-        s += "</g>";
-    }
+         percent_sv(mc.p_breach_reserve_floor) + " of runs</text>";
+    // The legend, under the note and above the plot.
+    std::vector<LegendItem> items = {
+        {"band", "P10-P90", "#9cc3e6", Swatch::box("#7fb0dc")},
+        {"p50", "Median (P50)", "#1f5f99", Swatch::line("2.5")}};
+    if (projection)
+        items.push_back({"projection", "Projection (expected)", "#6b7482", Swatch::line("2", "5 4")});
+    items.push_back({"floor", "Reserve floor", "#c0392b", Swatch::line("2", "7 4")});
+    s += legend(f, items, 700);
     s += value_axis(f, sc);
 
     const auto n = static_cast<std::int64_t>(mc.years.size());
@@ -98,12 +81,9 @@ inline std::string percent(double p) {
     auto y_of = [&](Money m) { return sc.y(m.minor(), f.plot_top(), f.plot_height()); };
 
     s += "<g class=\"axis axis-x\">";
-    const std::int64_t label_every = n > 24 ? 5 : n > 12 ? 2 : 1;
-    for (std::int64_t i = 0; i < n; ++i) {
-        if (i % label_every != 0 && i != n - 1) continue;
-        s += "<text class=\"tick year\" x=\"" + px(x_of(i)) + "\" y=\"" + px(f.plot_bottom() + 200) +
-             "\" text-anchor=\"middle\">" + std::to_string(mc.years[static_cast<std::size_t>(i)].budget_year) + "</text>";
-    }
+    const std::int64_t every = label_every(n);
+    for (std::int64_t i = 0; i < n; ++i)
+        if (i % every == 0 || i == n - 1) s += year_label(f, x_of(i), mc.years[static_cast<std::size_t>(i)].budget_year);
     s += "</g>";
 
     // The band: along P90, then back along P10.
@@ -135,15 +115,17 @@ inline std::string percent(double p) {
              "\" cy=\"" + px(y_of(y.free_capital.p50)) + "\" r=\"3\" fill=\"#1f5f99\"><title>" +
              std::to_string(y.budget_year) + ": P10 " + y.free_capital.p10.to_swedish() + ", P50 " +
              y.free_capital.p50.to_swedish() + ", P90 " + y.free_capital.p90.to_swedish() + "; below the floor in " +
-             percent(y.p_breach) + " of runs</title></circle>";
+             percent_sv(y.p_breach) + " of runs</title></circle>";
     }
     s += "</g>";
 
     const std::int64_t fy = y_of(mc.reserve_floor);
+    // The floor's label in tenths of a MSEK, cut toward zero (down): a floor never reads higher than it is.
+    const std::string floor_msek = msek(mc.reserve_floor, 1, Rounding::down, NumberStyle::typeset);
     s += "<g class=\"floor\" data-series=\"floor\"><line x1=\"" + px(f.plot_left()) + "\" x2=\"" + px(f.plot_right()) +
          "\" y1=\"" + px(fy) + "\" y2=\"" + px(fy) + "\"><title>Reserve floor: " + mc.reserve_floor.to_swedish() +
          "</title></line><text x=\"" + px(f.plot_right() - 40) + "\" y=\"" + px(fy - 60) +
-         "\" text-anchor=\"end\">Reserve floor " + msek_label(mc.reserve_floor.minor(), 10'000'000) + " MSEK</text></g>";
+         "\" text-anchor=\"end\">Reserve floor " + floor_msek + " MSEK</text></g>";
     s += "</svg>\n";
     return s;
 }

@@ -19,29 +19,17 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sifund/audit/auditor.hpp"
+#include "sifund/detail/text.hpp"
 #include "sifund/io/html_style.hpp"
 #include "sifund/io/svg_chart.hpp"
 
 namespace sifund {
 
 namespace detail {
-inline std::string html_escape(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out.push_back(c);
-        }
-    }
-    return out;
-}
-
 namespace html {
 
 inline std::string_view severity_sv(Severity s) {
@@ -79,7 +67,7 @@ inline std::string anchor(std::string_view prefix, std::string_view id) {
 inline std::string breakable(std::string_view id) {
     std::string out;
     for (char c : id) {
-        out += html_escape(std::string_view(&c, 1));
+        out += xml_escape(std::string_view(&c, 1));
         if (c == '_') out += "<wbr>";
     }
     return out;
@@ -90,18 +78,36 @@ inline std::string amount(Money m, const Currency& c) {
            std::string(m.is_negative() ? " neg"
                        : m.is_zero()   ? " zero"
                                        : "") +
-           "\">" + html_escape(m.to_swedish(c, false)) + "</td>";
+           "\">" + xml_escape(m.to_swedish(c, false)) + "</td>";
+}
+
+// A chart in a figure: `count_attr` says how many points or years it has, for
+// the tests and for print; the caption numbers it ("Figur 1.").
+inline std::string figure(std::string_view id, std::string_view count_attr, std::size_t count, std::string_view number,
+                          std::string_view caption, const std::string& chart) {
+    return "<figure class=\"chart\" id=\"" + std::string(id) + "\" " + std::string(count_attr) + "=\"" +
+           std::to_string(count) + "\">\n<figcaption><span class=\"fig\">" + std::string(number) + "</span> " +
+           std::string(caption) + "</figcaption>\n" + chart + "\n</figure>\n";
+}
+
+// A chart's series: one amount of each point (a quarter, a year).
+template <class Point>
+svg::Series series_of(std::string key, std::string label, std::string color, const std::vector<Point>& points,
+                      Money Point::*amount) {
+    svg::Series out{std::move(key), std::move(label), std::move(color), {}};
+    for (const Point& p : points) out.values.push_back(p.*amount);
+    return out;
 }
 
 inline std::string opt(std::string_view s) {
-    return s.empty() ? std::string("<span class=\"none\">–</span>") : html_escape(s);
+    return s.empty() ? std::string("<span class=\"none\">–</span>") : xml_escape(s);
 }
 
 }  // namespace html
 }  // namespace detail
 
 [[nodiscard]] inline std::string render_html(const AuditReport& report) {
-    using detail::html_escape;
+    using detail::xml_escape;
     namespace h = detail::html;
     const Statement& st = report.statement;
     const Currency& cur = st.currency;
@@ -133,16 +139,16 @@ inline std::string opt(std::string_view s) {
     o += "<!doctype html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
          "<meta name=\"generator\" content=\"sifund audit\">\n<title>Revisionsrapport – " +
-         html_escape(fund_name) + " – " + as_of + "</title>\n<style>\n" + std::string(detail::html::stylesheet) +
+         xml_escape(fund_name) + " – " + as_of + "</title>\n<style>\n" + std::string(detail::html::stylesheet) +
          "</style>\n</head>\n<body>\n";
 
     // The masthead.
     o += "<header class=\"masthead\">\n<p class=\"kicker\">Revisionsrapport · social investeringsfond</p>\n";
-    o += "<h1 id=\"fund-name\">" + html_escape(fund_name) + "</h1>\n";
+    o += "<h1 id=\"fund-name\">" + xml_escape(fund_name) + "</h1>\n";
     o += "<dl class=\"meta\"><div><dt>Granskningsdag</dt><dd id=\"as-of\">" + as_of + "</dd></div>";
-    if (!st.fund.empty()) o += "<div><dt>Fond</dt><dd>" + html_escape(st.fund) + "</dd></div>";
+    if (!st.fund.empty()) o += "<div><dt>Fond</dt><dd>" + xml_escape(st.fund) + "</dd></div>";
     o += "<div><dt>Granskade händelser</dt><dd id=\"events\">" + std::to_string(report.events) + "</dd></div>";
-    o += "<div><dt>Valuta</dt><dd>" + html_escape(cur.code()) + "</dd></div></dl>\n</header>\n";
+    o += "<div><dt>Valuta</dt><dd>" + xml_escape(cur.code()) + "</dd></div></dl>\n</header>\n";
 
     // The verdict.
     const std::string verdict_class = errors               ? "error"
@@ -173,8 +179,8 @@ inline std::string opt(std::string_view s) {
     }
     o += "<section id=\"verdict\" class=\"verdict verdict-" + verdict_class + "\" data-errors=\"" +
          std::to_string(errors) + "\" data-warnings=\"" + std::to_string(warnings) + "\" data-notes=\"" +
-         std::to_string(notes) + "\">\n<p class=\"headline\">" + html_escape(headline) + "</p>\n<p>" +
-         html_escape(text) + "</p>\n<ul class=\"tally\">";
+         std::to_string(notes) + "\">\n<p class=\"headline\">" + xml_escape(headline) + "</p>\n<p>" +
+         xml_escape(text) + "</p>\n<ul class=\"tally\">";
     o += "<li class=\"sev-error\"><span class=\"n\" id=\"count-error\">" + std::to_string(errors) + "</span> fel</li>";
     o += "<li class=\"sev-warning\"><span class=\"n\" id=\"count-warning\">" + std::to_string(warnings) + "</span> " +
          (warnings == 1 ? "varning" : "varningar") + "</li>";
@@ -185,7 +191,7 @@ inline std::string opt(std::string_view s) {
     auto row = [&](std::string_view key, std::string_view label, Money m, std::string_view cls = {}) {
         return "<tr data-key=\"" + std::string(key) + "\"" +
                (cls.empty() ? std::string() : " class=\"" + std::string(cls) + "\"") + "><th scope=\"row\">" +
-               std::string(label) + "</th><td class=\"num\">" + html_escape(m.to_swedish(cur)) + "</td></tr>\n";
+               std::string(label) + "</th><td class=\"num\">" + xml_escape(m.to_swedish(cur)) + "</td></tr>\n";
     };
     o += "<section id=\"summary\">\n<h2>Ställning per " + as_of + "</h2>\n<div class=\"statement-grid\">\n";
     o += "<table class=\"statement\" id=\"statement-flows\"><caption>Tillfört och utbetalt till dags "
@@ -217,7 +223,7 @@ inline std::string opt(std::string_view s) {
          "</th></tr></thead>\n<tbody>\n";
     for (const Finding* f : findings) {
         const std::string sev(to_string(f->severity));
-        o += "<tr class=\"finding sev-" + sev + "\" data-severity=\"" + sev + "\" data-id=\"" + html_escape(f->id) +
+        o += "<tr class=\"finding sev-" + sev + "\" data-severity=\"" + sev + "\" data-id=\"" + xml_escape(f->id) +
              "\"" + (f->seq ? " data-seq=\"" + std::to_string(*f->seq) + "\"" : std::string()) + ">";
         o += "<td class=\"sev\"><span class=\"badge sev-" + sev + "\">" + std::string(h::severity_sv(f->severity)) +
              "</span></td>";
@@ -225,18 +231,18 @@ inline std::string opt(std::string_view s) {
         o += "<td class=\"num seq\">" + (f->seq ? std::to_string(*f->seq) : h::opt({})) + "</td>";
         if (grant_index.count(f->subject))
             o += "<td class=\"subject\"><a href=\"#" + h::anchor("grant-", f->subject) + "\">" +
-                 html_escape(f->subject) + "</a></td>";
+                 xml_escape(f->subject) + "</a></td>";
         else
             o += "<td class=\"subject\">" + h::opt(f->subject) + "</td>";
         std::string rule;
-        if (!f->rule_id.empty() && f->rule_id != f->id) rule += "<code>" + html_escape(f->rule_id) + "</code>";
+        if (!f->rule_id.empty() && f->rule_id != f->id) rule += "<code>" + xml_escape(f->rule_id) + "</code>";
         if (!f->citation.empty())
-            rule += (rule.empty() ? "" : "<br>") + std::string("<span class=\"citation\">") + html_escape(f->citation) +
+            rule += (rule.empty() ? "" : "<br>") + std::string("<span class=\"citation\">") + xml_escape(f->citation) +
                     "</span>";
         o += "<td class=\"rule\">" + (rule.empty() ? h::opt({}) : rule) + "</td>";
         o += "<td class=\"expected\">" + h::opt(f->expected) + "</td>";
         o += "<td class=\"actual\">" + h::opt(f->actual) + "</td>";
-        o += "<td class=\"message\" lang=\"en\">" + html_escape(f->message) + "</td></tr>\n";
+        o += "<td class=\"message\" lang=\"en\">" + xml_escape(f->message) + "</td></tr>\n";
     }
     if (findings.empty())
         o += std::string("<tr class=\"empty\"><td colspan=\"8\">") +
@@ -268,12 +274,12 @@ inline std::string opt(std::string_view s) {
                                     : counts->second.error      ? " has-errors"
                                     : counts->second.warning    ? " has-warnings"
                                                                 : "";
-        o += "<tr class=\"grant status-" + html_escape(g.status) + flagged + "\" id=\"" + h::anchor("grant-", g.grant) +
-             "\" data-grant=\"" + html_escape(g.grant) + "\" data-approved=\"" + g.approved.to_string() + "\">";
+        o += "<tr class=\"grant status-" + xml_escape(g.status) + flagged + "\" id=\"" + h::anchor("grant-", g.grant) +
+             "\" data-grant=\"" + xml_escape(g.grant) + "\" data-approved=\"" + g.approved.to_string() + "\">";
         // The project: its id, status and findings on one line, then its title and focus area.
         o += "<th scope=\"row\" class=\"project\"><span class=\"head\"><span class=\"grant-id\">" +
-             html_escape(g.grant) + "</span> <span class=\"status status-" + html_escape(g.status) + "\">" +
-             html_escape(h::status_sv(g.status)) + "</span>";
+             xml_escape(g.grant) + "</span> <span class=\"status status-" + xml_escape(g.status) + "\">" +
+             xml_escape(h::status_sv(g.status)) + "</span>";
         if (counts != per_subject.end()) {
             o += "<span class=\"grant-findings\">";
             if (counts->second.error)
@@ -286,20 +292,20 @@ inline std::string opt(std::string_view s) {
                      "</span>";
             o += "</span>";
         }
-        o += "</span><span class=\"title\">" + html_escape(g.title) +
+        o += "</span><span class=\"title\">" + xml_escape(g.title) +
              "</span><span class=\"focus-line\">"
              "Fokusområde: <span class=\"focus\">" +
              h::opt(g.focus_area) + "</span></span></th>";
-        o += "<td class=\"num approved\">" + html_escape(g.approved.to_swedish(cur, false)) + "</td>";
+        o += "<td class=\"num approved\">" + xml_escape(g.approved.to_swedish(cur, false)) + "</td>";
         o += h::amount(g.disbursed, cur) + h::amount(g.obligation, cur) + h::amount(g.repaid, cur) +
              h::amount(g.written_off, cur);
         o += "<td class=\"num outstanding" +
              std::string(g.overdue.is_positive()   ? " overdue"
                          : g.outstanding.is_zero() ? " zero"
                                                    : "") +
-             "\">" + html_escape(g.outstanding.to_swedish(cur, false));
+             "\">" + xml_escape(g.outstanding.to_swedish(cur, false));
         if (g.overdue.is_positive())
-            o += "<span class=\"overdue-note\">varav förfallet " + html_escape(g.overdue.to_swedish(cur, false)) +
+            o += "<span class=\"overdue-note\">varav förfallet " + xml_escape(g.overdue.to_swedish(cur, false)) +
                  "</span>";
         o += "</td></tr>\n";
     }
@@ -316,41 +322,31 @@ inline std::string opt(std::string_view s) {
     o += "<section id=\"charts\">\n<h2>Utveckling</h2>\n";
     {
         std::vector<Date> dates;
-        svg::Series cash{"cash", "Likvida medel", "#1f4e79", {}};
-        svg::Series committed{"committed", "Beviljat, ej utbetalt", "#d08a2c", {}};
-        svg::Series free{"free_capital", "Fritt kapital", "#2f7d4f", {}};
-        for (const auto& p : se.quarters) {
-            dates.push_back(p.date);
-            cash.values.push_back(p.cash);
-            committed.values.push_back(p.committed);
-            free.values.push_back(p.free_capital);
-        }
-        o += "<figure class=\"chart\" id=\"figure-position\" data-points=\"" + std::to_string(dates.size()) + "\">\n";
-        o += "<figcaption><span class=\"fig\">Figur 1.</span> Likvida medel, beviljat men ej utbetalt och fritt "
-             "kapital vid varje kvartalsskifte, MSEK.</figcaption>\n";
-        o += svg::line_chart("chart-position", "Fondens ställning per kvartal",
-                             "Likvida medel, beviljat ej utbetalt och fritt kapital vid kvartalsskiften, i MSEK.",
-                             dates, {cash, committed, free});
-        o += "\n</figure>\n";
+        for (const auto& p : se.quarters) dates.push_back(p.date);
+        o += h::figure("figure-position", "data-points", dates.size(), "Figur 1.",
+                       "Likvida medel, beviljat men ej utbetalt och fritt kapital vid varje kvartalsskifte, MSEK.",
+                       svg::line_chart("chart-position", "Fondens ställning per kvartal",
+                                       "Likvida medel, beviljat ej utbetalt och fritt kapital vid kvartalsskiften, i MSEK.",
+                                       dates,
+                                       {h::series_of("cash", "Likvida medel", "#1f4e79", se.quarters, &AuditSeries::Point::cash),
+                                        h::series_of("committed", "Beviljat, ej utbetalt", "#d08a2c", se.quarters,
+                                                     &AuditSeries::Point::committed),
+                                        h::series_of("free_capital", "Fritt kapital", "#2f7d4f", se.quarters,
+                                                     &AuditSeries::Point::free_capital)}));
     }
     {
         std::vector<int> years;
-        svg::Series arisen{"obligations_arisen", "Uppkomna skyldigheter", "#1f4e79", {}};
-        svg::Series repaid{"repaid", "Återbetalt", "#2f7d4f", {}};
-        svg::Series written_off{"written_off", "Avskrivet", "#b8463c", {}};
-        for (const auto& y : se.years) {
-            years.push_back(y.year);
-            arisen.values.push_back(y.obligations_arisen);
-            repaid.values.push_back(y.repaid);
-            written_off.values.push_back(y.written_off);
-        }
-        o += "<figure class=\"chart\" id=\"figure-obligations\" data-years=\"" + std::to_string(years.size()) + "\">\n";
-        o += "<figcaption><span class=\"fig\">Figur 2.</span> Återbetalningsskyldigheter som uppstått, återbetalats "
-             "och skrivits av, per kalenderår, MSEK.</figcaption>\n";
-        o += svg::bar_chart("chart-obligations", "Återbetalningsskyldigheter per år",
-                            "Uppkomna skyldigheter, återbetalningar och avskrivningar per år, i MSEK.", years,
-                            {arisen, repaid, written_off});
-        o += "\n</figure>\n";
+        for (const auto& y : se.years) years.push_back(y.year);
+        o += h::figure(
+            "figure-obligations", "data-years", years.size(), "Figur 2.",
+            "Återbetalningsskyldigheter som uppstått, återbetalats och skrivits av, per kalenderår, MSEK.",
+            svg::bar_chart("chart-obligations", "Återbetalningsskyldigheter per år",
+                           "Uppkomna skyldigheter, återbetalningar och avskrivningar per år, i MSEK.", years,
+                           {h::series_of("obligations_arisen", "Uppkomna skyldigheter", "#1f4e79", se.years,
+                                         &AuditSeries::Year::obligations_arisen),
+                            h::series_of("repaid", "Återbetalt", "#2f7d4f", se.years, &AuditSeries::Year::repaid),
+                            h::series_of("written_off", "Avskrivet", "#b8463c", se.years,
+                                         &AuditSeries::Year::written_off)}));
         o += "<table id=\"years\" class=\"data compact\"><caption>Figur 2 i siffror (kr)</caption><thead><tr><th "
              "scope=\"col\">År</th><th scope=\"col\" class=\"num\">Uppkomna skyldigheter</th><th scope=\"col\" "
              "class=\"num\">Återbetalt</th><th scope=\"col\" class=\"num\">Avskrivet</th></tr></thead><tbody>\n";
@@ -371,7 +367,7 @@ inline std::string opt(std::string_view s) {
     o += "<footer>\n<p>Framställd av <code>sifund audit</code> ur fondens lagrade händelsehistorik. Granskningen "
          "verifierar hashkedjan och löpnumren, prövar varje händelse mot det regelverk som gällde på dess datum och "
          "bedömer per granskningsdagen rapporter och återbetalningar som förfallit. Belopp i " +
-         html_escape(cur.code()) + ", exakta till öret.</p>\n</footer>\n</body>\n</html>\n";
+         xml_escape(cur.code()) + ", exakta till öret.</p>\n</footer>\n</body>\n</html>\n";
     return o;
 }
 

@@ -11,8 +11,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "sifund/detail/text.hpp"
 #include "sifund/money/detail/int128.hpp"
 #include "sifund/money/money.hpp"
 #include "sifund/time/date.hpp"
@@ -28,19 +30,11 @@ struct Series {
 
 namespace detail {
 
-inline std::string escape(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out.push_back(c);
-        }
-    }
-    return out;
-}
+using ::sifund::detail::char_count;
+using ::sifund::detail::msek;
+using ::sifund::detail::NumberStyle;
+using ::sifund::detail::ore_per_msek;
+using ::sifund::detail::xml_escape;
 
 // A coordinate in tenths of a pixel, written as "12.3" (or "12").
 inline std::string px(std::int64_t tenths) {
@@ -57,31 +51,13 @@ inline std::string px(std::int64_t tenths) {
     return out;
 }
 
-inline constexpr std::int64_t ore_per_msek = 100'000'000;  // 1 MSEK in öre
-inline constexpr std::string_view minus = "\xE2\x88\x92";  // U+2212, the typographic minus
-
-// An axis label in MSEK with as many decimals as the step needs: "12", "2,5", "−0,25".
+// An axis label in MSEK with as many decimals as the step needs: "12", "2,5",
+// "−0,25". Values on the axis are multiples of the step, so the rounding
+// (down) never takes anything away.
 inline std::string msek_label(std::int64_t ore, std::int64_t step) {
     int decimals = 0;
     for (std::int64_t unit = ore_per_msek; decimals < 6 && step % unit != 0; unit /= 10) ++decimals;
-    std::int64_t scale = 1;
-    for (int i = 0; i < decimals; ++i) scale *= 10;
-    const std::int64_t magnitude = ore < 0 ? -ore : ore;
-    // ore / ore_per_msek * scale, exactly (the step is a multiple of ore_per_msek / scale).
-    const std::int64_t fixed = magnitude / (ore_per_msek / scale);
-    std::string whole = std::to_string(fixed / scale);
-    std::string grouped;
-    for (std::size_t i = 0; i < whole.size(); ++i) {
-        if (i > 0 && (whole.size() - i) % 3 == 0) grouped += "\xC2\xA0";  // no-break space
-        grouped.push_back(whole[i]);
-    }
-    std::string out = ore < 0 && fixed != 0 ? std::string(minus) + grouped : grouped;
-    if (decimals > 0) {
-        std::string frac = std::to_string(fixed % scale);
-        frac.insert(0, static_cast<std::size_t>(decimals) - frac.size(), '0');
-        out += "," + frac;
-    }
-    return out;
+    return msek(Money::from_minor(ore), decimals, Rounding::down, NumberStyle::typeset);
 }
 
 // A value axis: from lo to hi (öre) in steps of 1, 2, 2.5 or 5 × 10^k öre,
@@ -135,12 +111,12 @@ struct Frame {
 };
 
 inline std::string open_svg(const Frame& f, std::string_view id, std::string_view title, std::string_view desc) {
-    std::string s = "<svg id=\"" + escape(id) +
+    std::string s = "<svg id=\"" + xml_escape(id) +
                     "\" class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + std::to_string(f.width) +
-                    " " + std::to_string(f.height) + "\" role=\"img\" aria-labelledby=\"" + escape(id) + "-title " +
-                    escape(id) + "-desc\">";
-    s += "<title id=\"" + escape(id) + "-title\">" + escape(title) + "</title>";
-    s += "<desc id=\"" + escape(id) + "-desc\">" + escape(desc) + "</desc>";
+                    " " + std::to_string(f.height) + "\" role=\"img\" aria-labelledby=\"" + xml_escape(id) + "-title " +
+                    xml_escape(id) + "-desc\">";
+    s += "<title id=\"" + xml_escape(id) + "-title\">" + xml_escape(title) + "</title>";
+    s += "<desc id=\"" + xml_escape(id) + "-desc\">" + xml_escape(desc) + "</desc>";
     return s;
 }
 
@@ -160,28 +136,85 @@ inline std::string value_axis(const Frame& f, const Scale& sc) {
     return s;
 }
 
-// The legend: a swatch and a label a series, in a row above the plot.
-inline std::string legend(const Frame& f, const std::vector<Series>& series, bool lines) {
+// How a legend marks an item: a line (of a width, dashed or not), or a box
+// filled with the item's colour (outlined, for a band).
+struct Swatch {
+    enum class Kind : std::uint8_t { line, box } kind = Kind::line;
+    std::string_view width = "3";  // a line's stroke-width
+    std::string_view dash;         // a line's stroke-dasharray; none when empty
+    std::string_view outline;      // a box's stroke colour; none when empty
+
+    static constexpr Swatch line(std::string_view width = "3", std::string_view dash = {}) {
+        return {Kind::line, width, dash, {}};
+    }
+    static constexpr Swatch box(std::string_view outline = {}) { return {Kind::box, {}, {}, outline}; }
+};
+
+struct LegendItem {
+    std::string key, label, color;
+    Swatch swatch;
+};
+
+// The legend: a swatch and a label an item, in a row above the plot, on the
+// baseline `y` (tenths of a pixel).
+inline std::string legend(const Frame& f, const std::vector<LegendItem>& items, std::int64_t y = 160) {
     std::string s = "<g class=\"legend\">";
     std::int64_t x = f.plot_left();
-    const std::int64_t y = 160;
-    for (const Series& se : series) {
-        s += "<g class=\"legend-item\" data-series=\"" + escape(se.key) + "\">";
-        if (lines)
+    for (const LegendItem& it : items) {
+        const bool line = it.swatch.kind == Swatch::Kind::line;
+        s += "<g class=\"legend-item\" data-series=\"" + xml_escape(it.key) + "\">";
+        if (line)
             s += "<line x1=\"" + px(x) + "\" x2=\"" + px(x + 220) + "\" y1=\"" + px(y) + "\" y2=\"" + px(y) +
-                 "\" stroke=\"" + escape(se.color) + "\" stroke-width=\"3\"/>";
+                 "\" stroke=\"" + xml_escape(it.color) + "\" stroke-width=\"" + std::string(it.swatch.width) + "\"" +
+                 (it.swatch.dash.empty() ? "" : " stroke-dasharray=\"" + std::string(it.swatch.dash) + "\"") + "/>";
         else
             s += "<rect x=\"" + px(x) + "\" y=\"" + px(y - 60) + "\" width=\"14\" height=\"12\" rx=\"1.5\" fill=\"" +
-                 escape(se.color) + "\"/>";
-        const std::int64_t tx = x + (lines ? 300 : 220);
-        s += "<text x=\"" + px(tx) + "\" y=\"" + px(y + 45) + "\">" + escape(se.label) + "</text></g>";
-        // Room for the label: about 7.2 px a character at this size (UTF-8 continuation bytes not counted).
-        std::int64_t chars = 0;
-        for (unsigned char c : se.label) chars += (c & 0xC0) != 0x80;
-        x = tx + chars * 68 + 280;
+                 xml_escape(it.color) + "\"" +
+                 (it.swatch.outline.empty() ? "" : " stroke=\"" + xml_escape(it.swatch.outline) + "\"") + "/>";
+        const std::int64_t tx = x + (line ? 300 : 220);
+        s += "<text x=\"" + px(tx) + "\" y=\"" + px(y + 45) + "\">" + xml_escape(it.label) + "</text></g>";
+        // Room for the label: about 7.2 px a character at this size.
+        x = tx + static_cast<std::int64_t>(char_count(it.label)) * 68 + 280;
     }
     s += "</g>";
     return s;
+}
+
+// The legend of series drawn as lines (`lines`) or as bars.
+inline std::string legend(const Frame& f, const std::vector<Series>& series, bool lines) {
+    std::vector<LegendItem> items;
+    for (const Series& se : series)
+        items.push_back({se.key, se.label, se.color, lines ? Swatch::line() : Swatch::box()});
+    return legend(f, items);
+}
+
+// Years on the x axis: each one up to 12, every second up to 24, then every fifth.
+inline std::int64_t label_every(std::int64_t years) { return years > 24 ? 5 : years > 12 ? 2 : 1; }
+
+// A year under the plot, centred on x.
+inline std::string year_label(const Frame& f, std::int64_t x, int year) {
+    return "<text class=\"tick year\" x=\"" + px(x) + "\" y=\"" + px(f.plot_bottom() + 200) +
+           "\" text-anchor=\"middle\">" + std::to_string(year) + "</text>";
+}
+
+// What a chart of series starts with: the svg element, the legend and the
+// value axis, on a scale that holds every value and zero.
+struct SeriesChart {
+    std::string svg;
+    Scale scale;
+};
+inline SeriesChart open_series_chart(const Frame& f, std::string_view id, std::string_view title, std::string_view desc,
+                                     const std::vector<Series>& series, bool lines) {
+    std::int64_t min = 0, max = 0;
+    for (const Series& se : series)
+        for (Money m : se.values) {
+            min = std::min(min, m.minor());
+            max = std::max(max, m.minor());
+        }
+    SeriesChart c{open_svg(f, id, title, desc), Scale::nice(min, max)};
+    c.svg += legend(f, series, lines);
+    c.svg += value_axis(f, c.scale);
+    return c;
 }
 
 // A chart with nothing to show: a framed line of text, no axes.
@@ -203,16 +236,9 @@ inline std::int64_t day_number(const Date& d) { return Date(1970, 1, 1).days_unt
     using namespace detail;
     if (dates.empty()) return empty_chart(id, title, desc);
     const Frame f{960, 380, 64, 20, 48, 44};
-    std::string s = open_svg(f, id, title, desc);
-    std::int64_t min = 0, max = 0;
-    for (const Series& se : series)
-        for (Money m : se.values) {
-            min = std::min(min, m.minor());
-            max = std::max(max, m.minor());
-        }
-    const Scale sc = Scale::nice(min, max);
-    s += legend(f, series, true);
-    s += value_axis(f, sc);
+    SeriesChart chart = open_series_chart(f, id, title, desc, series, true);
+    std::string& s = chart.svg;
+    const Scale& sc = chart.scale;
 
     // The time axis runs over whole years, from 1 January of the first to 1 January after the last.
     const int first_year = dates.front().year();
@@ -222,37 +248,33 @@ inline std::int64_t day_number(const Date& d) { return Date(1970, 1, 1).days_unt
     auto x_of = [&](const Date& d) { return f.plot_left() + (day_number(d) - d0) * f.plot_width() / (d1 - d0); };
     s += "<g class=\"axis axis-x\">";
     const int years = last_year - first_year + 1;
-    const int label_every = years > 24 ? 5 : years > 12 ? 2 : 1;
+    const std::int64_t every = label_every(years);
     for (int y = first_year; y <= last_year + 1; ++y) {
         const std::int64_t x = x_of(Date(y, 1, 1));
         s += "<line class=\"year-tick\" x1=\"" + px(x) + "\" x2=\"" + px(x) + "\" y1=\"" + px(f.plot_top()) +
              "\" y2=\"" + px(f.plot_bottom() + 60) + "\"/>";
-        if (y <= last_year && (y - first_year) % label_every == 0) {
-            const std::int64_t mid = (x + x_of(Date(y + 1, 1, 1))) / 2;
-            s += "<text class=\"tick year\" x=\"" + px(mid) + "\" y=\"" + px(f.plot_bottom() + 200) +
-                 "\" text-anchor=\"middle\">" + std::to_string(y) + "</text>";
-        }
+        if (y <= last_year && (y - first_year) % every == 0) s += year_label(f, (x + x_of(Date(y + 1, 1, 1))) / 2, y);
     }
     s += "</g>";
 
     for (const Series& se : series) {
-        s += "<g class=\"series\" data-series=\"" + escape(se.key) + "\"><polyline fill=\"none\" stroke=\"" +
-             escape(se.color) + "\" stroke-width=\"2.5\" stroke-linejoin=\"round\" stroke-linecap=\"round\" points=\"";
+        s += "<g class=\"series\" data-series=\"" + xml_escape(se.key) + "\"><polyline fill=\"none\" stroke=\"" +
+             xml_escape(se.color) + "\" stroke-width=\"2.5\" stroke-linejoin=\"round\" stroke-linecap=\"round\" points=\"";
         const std::size_t n = std::min(dates.size(), se.values.size());
         for (std::size_t i = 0; i < n; ++i) {
             if (i > 0) s.push_back(' ');
             s += px(x_of(dates[i])) + "," + px(sc.y(se.values[i].minor(), f.plot_top(), f.plot_height()));
         }
-        s += "\"><title>" + escape(se.label) + "</title></polyline>";
+        s += "\"><title>" + xml_escape(se.label) + "</title></polyline>";
         for (std::size_t i = 0; i < n; ++i)
             s += "<circle class=\"point\" cx=\"" + px(x_of(dates[i])) + "\" cy=\"" +
                  px(sc.y(se.values[i].minor(), f.plot_top(), f.plot_height())) + "\" r=\"2.2\" fill=\"" +
-                 escape(se.color) + "\"><title>" + dates[i].to_string() + " · " + escape(se.label) + ": " +
+                 xml_escape(se.color) + "\"><title>" + dates[i].to_string() + " · " + xml_escape(se.label) + ": " +
                  se.values[i].to_swedish() + "</title></circle>";
         s += "</g>";
     }
     s += "</svg>";
-    return s;
+    return std::move(chart.svg);
 }
 
 // Bars grouped by year: a group a year, a bar a series in each (a bar of
@@ -262,31 +284,21 @@ inline std::int64_t day_number(const Date& d) { return Date(1970, 1, 1).days_unt
     using namespace detail;
     if (years.empty() || series.empty()) return empty_chart(id, title, desc);
     const Frame f{960, 340, 64, 20, 48, 40};
-    std::string s = open_svg(f, id, title, desc);
-    std::int64_t min = 0, max = 0;
-    for (const Series& se : series)
-        for (Money m : se.values) {
-            min = std::min(min, m.minor());
-            max = std::max(max, m.minor());
-        }
-    const Scale sc = Scale::nice(min, max);
-    s += legend(f, series, false);
-    s += value_axis(f, sc);
+    SeriesChart chart = open_series_chart(f, id, title, desc, series, false);
+    std::string& s = chart.svg;
+    const Scale& sc = chart.scale;
     const auto groups = static_cast<std::int64_t>(years.size());
     const auto per_group = static_cast<std::int64_t>(series.size());
     const std::int64_t group_w = f.plot_width() / groups;
     const std::int64_t bar_w = std::min<std::int64_t>(group_w * 3 / 4 / per_group, 320);
     const std::int64_t zero = sc.y(0, f.plot_top(), f.plot_height());
     s += "<g class=\"axis axis-x\">";
-    for (std::int64_t g = 0; g < groups; ++g) {
-        const std::int64_t mid = f.plot_left() + g * group_w + group_w / 2;
-        s += "<text class=\"tick year\" x=\"" + px(mid) + "\" y=\"" + px(f.plot_bottom() + 200) +
-             "\" text-anchor=\"middle\">" + std::to_string(years[static_cast<std::size_t>(g)]) + "</text>";
-    }
+    for (std::int64_t g = 0; g < groups; ++g)
+        s += year_label(f, f.plot_left() + g * group_w + group_w / 2, years[static_cast<std::size_t>(g)]);
     s += "</g>";
     for (std::int64_t k = 0; k < per_group; ++k) {
         const Series& se = series[static_cast<std::size_t>(k)];
-        s += "<g class=\"series\" data-series=\"" + escape(se.key) + "\" fill=\"" + escape(se.color) + "\">";
+        s += "<g class=\"series\" data-series=\"" + xml_escape(se.key) + "\" fill=\"" + xml_escape(se.color) + "\">";
         for (std::int64_t g = 0; g < groups; ++g) {
             const auto gi = static_cast<std::size_t>(g);
             const Money v = gi < se.values.size() ? se.values[gi] : Money();
@@ -295,7 +307,7 @@ inline std::int64_t day_number(const Date& d) { return Date(1970, 1, 1).days_unt
             s += "<rect class=\"bar\" data-year=\"" + std::to_string(years[gi]) + "\" x=\"" + px(x + 5) + "\" y=\"" +
                  px(std::min(y, zero)) + "\" width=\"" + px(bar_w - 10) + "\" height=\"" +
                  px(y < zero ? zero - y : y - zero) + "\"><title>" + std::to_string(years[gi]) + " · " +
-                 escape(se.label) + ": " + v.to_swedish() + "</title></rect>";
+                 xml_escape(se.label) + ": " + v.to_swedish() + "</title></rect>";
         }
         s += "</g>";
     }
@@ -303,7 +315,7 @@ inline std::int64_t day_number(const Date& d) { return Date(1970, 1, 1).days_unt
     s += "<line class=\"zero\" x1=\"" + px(f.plot_left()) + "\" x2=\"" + px(f.plot_right()) + "\" y1=\"" + px(zero) +
          "\" y2=\"" + px(zero) + "\"/>";
     s += "</svg>";
-    return s;
+    return std::move(chart.svg);
 }
 
 }  // namespace sifund::svg
