@@ -22,6 +22,7 @@
 #include <string>
 #include <vector>
 
+#include "sifund/detail/text.hpp"
 #include "sifund/error.hpp"
 #include "sifund/fund/apply.hpp"
 #include "sifund/fund/statement.hpp"
